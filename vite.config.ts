@@ -1,0 +1,51 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The built site may load nothing but its own files: a Content-Security-Policy in the page enforces
+ * the promise that ConvScope makes no network request elsewhere. Build only, because the dev server
+ * injects an inline script for React Refresh.
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "worker-src 'self' blob:",
+    "media-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+  ].join('; ');
+  return {
+    name: 'convscope-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// `base: './'` makes every URL in the built site relative, so `dist/` works from any path.
+export default defineConfig({
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  preview: {
+    port: 4173,
+    strictPort: true,
+  },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', 'test/e2e/**'],
+    environment: 'node',
+    benchmark: {
+      include: ['test/bench/**/*.bench.ts'],
+    },
+  },
+});
