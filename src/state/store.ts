@@ -1,0 +1,402 @@
+/**
+ * The application store (zustand 5), built from typed slices: the route, the convolution
+ * configuration with its actions, playback, and the messages about the current link. It holds only
+ * serialisable data; everything drawn is derived from it. Actions never produce an impossible
+ * configuration: one that would is refused, the previous value is kept, and a `rejection` says why.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import {
+  checkParam,
+  convTotalSteps,
+  convWeightCount,
+  describeMisfit,
+  sanitizeConv,
+  type ParsedHash,
+} from './codec';
+import { CONV_PARAMS, FILTER_PRESETS, ROUTES, SPEEDS, cloneConv, defaultConv } from './params';
+import type { ConvConfig, FilterPreset, InputSource, Route, UrlProblem } from './types';
+
+/** A refused change, shown next to the control concerned. `field` is the URL key (`k`, `in`, `w`, …). */
+export interface Rejection {
+  field: string;
+  message: string;
+}
+
+/** A per-axis value: `n` for both axes or `[h, w]`. */
+export type PairInput = number | readonly [number, number];
+/** Padding: `n`, `[h, w]` (top/bottom, left/right) or `[top, bottom, left, right]`. */
+export type PaddingInput = number | readonly [number, number] | readonly [number, number, number, number];
+
+/** Which view is shown. */
+export interface RouteSlice {
+  route: Route;
+  /** Shows another view (pausing playback when the view changes). */
+  setRoute: (route: Route) => void;
+}
+
+/** The convolution view's configuration and its actions. */
+export interface ConvSlice {
+  config: ConvConfig;
+  /** The last refused change, or null; cleared by the next accepted change. */
+  rejection: Rejection | null;
+  setInput: (c: number, h: number, w: number) => void;
+  setSource: (src: InputSource) => void;
+  setSeed: (seed: number) => void;
+  setKernel: (k: PairInput) => void;
+  setStride: (s: PairInput) => void;
+  setPadding: (p: PaddingInput) => void;
+  setDilation: (d: PairInput) => void;
+  setFilters: (f: number) => void;
+  setPreset: (filterIndex: number, preset: FilterPreset) => void;
+  setAllPresets: (preset: FilterPreset) => void;
+  setWeight: (flatIndex: number, value: number) => void;
+  setBias: (filterIndex: number, value: number) => void;
+  resetEdits: () => void;
+  setStep: (n: number) => void;
+  setSpeed: (n: number) => void;
+  faster: () => void;
+  slower: () => void;
+  clearRejection: () => void;
+}
+
+/** Playback of the walk-through (not in the URL). */
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Starts playing; from the last step, starts over at step 0. */
+  play: () => void;
+  pause: () => void;
+  toggle: () => void;
+}
+
+/** Messages about the link the page was opened with. */
+export interface MessagesSlice {
+  problems: UrlProblem[];
+  dismissProblems: () => void;
+  /**
+   * Applies a parsed link: its route and problems, and its convolution configuration when the
+   * route is `conv` (other routes leave the configuration as it is). Clears any rejection.
+   */
+  applyLink: (link: ParsedHash) => void;
+}
+
+/** The whole store state. */
+export type AppState = RouteSlice & ConvSlice & PlaybackSlice & MessagesSlice;
+/** A store made by `createAppStore`. */
+export type AppStore = StoreApi<AppState>;
+
+/** The data (no actions) a store may start with. */
+export interface AppInitial {
+  route?: Route;
+  config?: Partial<ConvConfig>;
+  playing?: boolean;
+  problems?: UrlProblem[];
+}
+
+type Slice<T> = StateCreator<AppState, [], [], T>;
+
+const spec = (key: string) => CONV_PARAMS.find((s) => s.key === key)!;
+const SPEC = {
+  in: spec('in'),
+  src: spec('src'),
+  seed: spec('seed'),
+  k: spec('k'),
+  s: spec('s'),
+  p: spec('p'),
+  d: spec('d'),
+  f: spec('f'),
+  w: spec('w'),
+  speed: spec('speed'),
+};
+
+function toPair(v: PairInput): [number, number] | null {
+  if (typeof v === 'number') return [v, v];
+  return Array.isArray(v) && v.length === 2 ? [v[0], v[1]] : null;
+}
+
+function toPadding(v: PaddingInput): [number, number, number, number] | null {
+  if (typeof v === 'number') return [v, v, v, v];
+  if (Array.isArray(v) && v.length === 2) return [v[0], v[0], v[1], v[1]];
+  if (Array.isArray(v) && v.length === 4) return [v[0], v[1], v[2], v[3]];
+  return null;
+}
+
+function sameConfig(a: ConvConfig, b: ConvConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isEdit(v: number): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1000;
+}
+
+const routeSlice: Slice<RouteSlice> = (set, get) => ({
+  route: 'conv',
+  setRoute: (route) => {
+    if (!ROUTES.includes(route)) {
+      return set({ rejection: { field: 'route', message: `The views are ${ROUTES.join(', ')}.` } });
+    }
+    if (route !== get().route) set({ route, playing: false });
+  },
+});
+
+const convSlice: Slice<ConvSlice> = (set, get) => {
+  /** Refuses a change: keeps the configuration, records why. */
+  const refuse = (field: string, message: string) => set({ rejection: { field, message } });
+
+  /**
+   * Accepts a candidate configuration unless it is impossible: clamps the step to the new total
+   * and drops edits outside the weights and biases, then stores it and clears the rejection.
+   */
+  const commit = (field: string, next: ConvConfig) => {
+    const misfit = describeMisfit(next);
+    if (misfit !== null) return refuse(field, misfit);
+    const total = convTotalSteps(next);
+    next.step = Math.min(Math.max(0, next.step), total - 1);
+    const count = convWeightCount(next);
+    for (const i of Object.keys(next.we)) if (Number(i) >= count) delete next.we[Number(i)];
+    for (const i of Object.keys(next.b)) if (Number(i) >= next.f) delete next.b[Number(i)];
+    while (next.fp.length < next.f) next.fp.push('random');
+    next.fp.length = next.f;
+    const { config, rejection } = get();
+    if (sameConfig(config, next)) {
+      if (rejection !== null) set({ rejection: null });
+      return;
+    }
+    set({ config: next, rejection: null });
+  };
+
+  /** A copy of the current configuration to change. */
+  const draft = () => cloneConv(get().config);
+
+  /** Validates a value against its parameter row; refuses with the row's message when invalid. */
+  const valid = (field: keyof typeof SPEC, value: unknown): boolean => {
+    const problem = checkParam(SPEC[field], value);
+    if (problem !== null) refuse(field, problem);
+    return problem === null;
+  };
+
+  const changeSpeed = (delta: 1 | -1) => {
+    const { speed } = get().config;
+    let at = SPEEDS.indexOf(speed);
+    if (at < 0) {
+      // Not one of the speeds (cannot happen through the actions): start from the nearest.
+      at = SPEEDS.reduce(
+        (best, s, i) => (Math.abs(s - speed) < Math.abs(SPEEDS[best]! - speed) ? i : best),
+        0,
+      );
+    }
+    const nextIndex = Math.min(SPEEDS.length - 1, Math.max(0, at + delta));
+    const next = draft();
+    next.speed = SPEEDS[nextIndex]!;
+    commit('speed', next);
+  };
+
+  return {
+    config: defaultConv(),
+    rejection: null,
+
+    setInput: (c, h, w) => {
+      if (!valid('in', [c, h, w])) return;
+      const next = draft();
+      if (c !== next.c) next.we = {};
+      Object.assign(next, { c, h, w });
+      commit('in', next);
+    },
+    setSource: (src) => {
+      if (!valid('src', src)) return;
+      const next = draft();
+      next.src = src;
+      commit('src', next);
+    },
+    setSeed: (seed) => {
+      if (!valid('seed', seed)) return;
+      const next = draft();
+      next.seed = seed;
+      commit('seed', next);
+    },
+    setKernel: (k) => {
+      const pair = toPair(k);
+      if (!valid('k', pair)) return;
+      const next = draft();
+      if (pair![0] !== next.k[0] || pair![1] !== next.k[1]) next.we = {};
+      next.k = pair!;
+      commit('k', next);
+    },
+    setStride: (s) => {
+      const pair = toPair(s);
+      if (!valid('s', pair)) return;
+      const next = draft();
+      next.s = pair!;
+      commit('s', next);
+    },
+    setPadding: (p) => {
+      const pad = toPadding(p);
+      if (!valid('p', pad)) return;
+      const next = draft();
+      next.p = pad!;
+      commit('p', next);
+    },
+    setDilation: (d) => {
+      const pair = toPair(d);
+      if (!valid('d', pair)) return;
+      const next = draft();
+      next.d = pair!;
+      commit('d', next);
+    },
+    setFilters: (f) => {
+      if (!valid('f', f)) return;
+      const next = draft();
+      // Filters are the outermost axis of [f, c, kh, kw]: the edits of the filters that remain keep
+      // their meaning, those of removed filters are dropped by commit().
+      next.f = f;
+      commit('f', next);
+    },
+    setPreset: (filterIndex, preset) => {
+      const { f } = get().config;
+      if (!Number.isInteger(filterIndex) || filterIndex < 0 || filterIndex >= f) {
+        return refuse(
+          'fp',
+          `There ${f === 1 ? 'is 1 filter' : `are ${f} filters`}: filter ${filterIndex} does not exist.`,
+        );
+      }
+      if (!FILTER_PRESETS.includes(preset)) {
+        return refuse('fp', `The filter presets are ${FILTER_PRESETS.join(', ')}.`);
+      }
+      const next = draft();
+      next.fp[filterIndex] = preset;
+      // Choosing a preset replaces the filter: its weight edits go.
+      const per = next.c * next.k[0] * next.k[1];
+      for (const i of Object.keys(next.we).map(Number)) {
+        if (i >= filterIndex * per && i < (filterIndex + 1) * per) delete next.we[i];
+      }
+      commit('fp', next);
+    },
+    setAllPresets: (preset) => {
+      if (!FILTER_PRESETS.includes(preset)) {
+        return refuse('fp', `The filter presets are ${FILTER_PRESETS.join(', ')}.`);
+      }
+      const next = draft();
+      next.fp = Array.from({ length: next.f }, () => preset);
+      next.we = {};
+      commit('fp', next);
+    },
+    setWeight: (flatIndex, value) => {
+      const count = convWeightCount(get().config);
+      if (!Number.isInteger(flatIndex) || flatIndex < 0 || flatIndex >= count) {
+        return refuse(
+          'w',
+          `There are ${count} weights (indices 0 to ${count - 1}): weight ${flatIndex} does not exist.`,
+        );
+      }
+      if (!isEdit(value)) return refuse('w', 'A weight must be a number from -1000 to 1000.');
+      const next = draft();
+      next.we[flatIndex] = value === 0 ? 0 : value;
+      commit('w', next);
+    },
+    setBias: (filterIndex, value) => {
+      const { f } = get().config;
+      if (!Number.isInteger(filterIndex) || filterIndex < 0 || filterIndex >= f) {
+        return refuse(
+          'b',
+          `There ${f === 1 ? 'is 1 filter' : `are ${f} filters`}: filter ${filterIndex} does not exist.`,
+        );
+      }
+      if (!isEdit(value)) return refuse('b', 'A bias must be a number from -1000 to 1000.');
+      const next = draft();
+      next.b[filterIndex] = value === 0 ? 0 : value;
+      commit('b', next);
+    },
+    resetEdits: () => {
+      const next = draft();
+      next.we = {};
+      next.b = {};
+      commit('w', next);
+    },
+    setStep: (n) => {
+      if (typeof n !== 'number' || Number.isNaN(n)) return refuse('step', 'The step must be a whole number.');
+      const next = draft();
+      const total = convTotalSteps(next);
+      next.step = Math.min(Math.max(0, Math.trunc(n)), total - 1);
+      commit('step', next);
+    },
+    setSpeed: (n) => {
+      if (!valid('speed', n)) return;
+      const next = draft();
+      next.speed = n;
+      commit('speed', next);
+    },
+    faster: () => changeSpeed(1),
+    slower: () => changeSpeed(-1),
+    clearRejection: () => {
+      if (get().rejection !== null) set({ rejection: null });
+    },
+  };
+};
+
+const playbackSlice: Slice<PlaybackSlice> = (set, get) => ({
+  playing: false,
+  play: () => {
+    const { config, playing } = get();
+    if (playing) return;
+    const last = convTotalSteps(config) - 1;
+    if (config.step >= last && last > 0) set({ playing: true, config: { ...cloneConv(config), step: 0 } });
+    else set({ playing: true });
+  },
+  pause: () => {
+    if (get().playing) set({ playing: false });
+  },
+  toggle: () => (get().playing ? get().pause() : get().play()),
+});
+
+const messagesSlice: Slice<MessagesSlice> = (set) => ({
+  problems: [],
+  dismissProblems: () => set({ problems: [] }),
+  applyLink: (link) =>
+    set((state) => ({
+      route: link.route,
+      config: link.route === 'conv' ? cloneConv(link.conv) : state.config,
+      problems: [...link.problems],
+      rejection: null,
+    })),
+});
+
+/**
+ * Makes a store, optionally starting from `initial` data. The initial configuration is merged over
+ * the default one and made valid (`sanitizeConv`); whatever had to be changed joins `problems`.
+ * Each test makes its own store.
+ */
+export function createAppStore(initial: AppInitial = {}): AppStore {
+  const { conv, problems } = sanitizeConv(initial.config ?? {});
+  return createStore<AppState>()((...a) => ({
+    ...routeSlice(...a),
+    ...convSlice(...a),
+    ...playbackSlice(...a),
+    ...messagesSlice(...a),
+    route: initial.route && ROUTES.includes(initial.route) ? initial.route : 'conv',
+    config: conv,
+    playing: initial.playing ?? false,
+    problems: [...(initial.problems ?? []), ...problems],
+  }));
+}
+
+let appStore: AppStore | null = null;
+
+/** The page's store, made on first use. */
+export function getAppStore(): AppStore {
+  appStore ??= createAppStore();
+  return appStore;
+}
+
+/** Reads from the page's store in a React component, re-rendering when the selected value changes. */
+export function useAppStore<U>(selector: (state: AppState) => U): U {
+  return useStore(getAppStore(), selector);
+}
+
+/** Selectors, defined once so components share stable functions. */
+export const selectRoute = (s: AppState): Route => s.route;
+export const selectConfig = (s: AppState): ConvConfig => s.config;
+export const selectPlaying = (s: AppState): boolean => s.playing;
+export const selectProblems = (s: AppState): UrlProblem[] => s.problems;
+export const selectRejection = (s: AppState): Rejection | null => s.rejection;
+/** The number of steps of the walk-through, `f·H′·W′`. */
+export const selectTotalSteps = (s: AppState): number => convTotalSteps(s.config);
