@@ -1,13 +1,49 @@
-/** The application shell: header, and the view named by the location hash. */
+import { getAppStore, useAppStore, selectProblems, selectRoute } from './state/store';
+import { ProblemBanner } from './components/ProblemBanner';
+import { CopyButton } from './components/CopyButton';
+import { ConvPanel } from './panels/ConvPanel';
+import type { Route } from './state/types';
+
+const VIEWS: { route: Route; label: string; ready: boolean }[] = [
+  { route: 'conv', label: 'Convolution', ready: true },
+  { route: 'pool', label: 'Pooling', ready: false },
+  { route: 'rf', label: 'Receptive fields', ready: false },
+  { route: 'arch', label: 'Architecture', ready: false },
+  { route: 'norm', label: 'Normalization', ready: false },
+];
+
+/** The application shell: header with the views and the copy-link button, the link's problems, and the current view. */
 export function App() {
+  const route = useAppStore(selectRoute);
+  const problems = useAppStore(selectProblems);
+  const view = VIEWS.find((v) => v.route === route)!;
   return (
     <div className="app">
       <header className="app-header">
-        <h1>ConvScope</h1>
-        <p className="tagline">See how a convolutional network computes every number.</p>
+        <h1>
+          <a href="#/conv">ConvScope</a>
+        </h1>
+        <nav aria-label="Views">
+          {VIEWS.filter((v) => v.ready).map((v) => (
+            <a key={v.route} href={`#/${v.route}`} aria-current={v.route === route ? 'page' : undefined}>
+              {v.label}
+            </a>
+          ))}
+        </nav>
+        <CopyButton className="copy-link" text={() => window.location.href} label="Copy link" />
       </header>
+      <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
       <main id="main">
-        <p>The views are being built.</p>
+        {view.ready ? (
+          <ConvPanel />
+        ) : (
+          <section className="not-ready" data-testid="not-ready">
+            <h2>{view.label}</h2>
+            <p>
+              This view is not built yet. <a href="#/conv">Open the convolution view</a>.
+            </p>
+          </section>
+        )}
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures';
 
 test('the built page loads with its title and makes no request outside its origin', async ({ page, baseURL }) => {
   const foreign: string[] = [];

@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { scaleLinear } from 'd3';
+import { divergingScale } from '../viz/color';
+import { formatCell } from '../viz/format';
+
+/** A horizontal colour bar for the diverging map from −m to m, with d3's ticks under it. */
+export function ColorLegend({ maxAbs, label, width = 160 }: { maxAbs: number; label: string; width?: number }) {
+  const m = maxAbs > 1e-12 ? maxAbs : 1;
+  const { stops, ticks, x } = useMemo(() => {
+    const color = divergingScale(m);
+    const x = scaleLinear().domain([-m, m]).range([0, width]);
+    const stops = Array.from({ length: 11 }, (_, i) => {
+      const v = -m + (2 * m * i) / 10;
+      return { offset: `${i * 10}%`, color: color(v) };
+    });
+    return { stops, ticks: x.ticks(4), x };
+  }, [m, width]);
+  const id = `legend-${label.replace(/\W+/g, '-')}`;
+  return (
+    <figure className="legend" aria-label={`${label}: colour scale from ${formatCell(-m)} (blue) through 0 (white) to ${formatCell(m)} (red)`}>
+      <svg width={width + 16} height={30} aria-hidden="true">
+        <defs>
+          <linearGradient id={id}>
+            {stops.map((s) => (
+              <stop key={s.offset} offset={s.offset} stopColor={s.color} />
+            ))}
+          </linearGradient>
+        </defs>
+        <g transform="translate(8,2)">
+          <rect width={width} height={10} fill={`url(#${id})`} stroke="var(--line)" />
+          {ticks.map((t) => (
+            <g key={t} transform={`translate(${x(t)},10)`}>
+              <line y2={4} stroke="currentColor" />
+              <text y={14} dy="0.35em" textAnchor="middle" fontSize={10} fill="currentColor">
+                {formatCell(t)}
+              </text>
+            </g>
+          ))}
+        </g>
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,247 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { SIGNED_LUT, divergingScale, lutIndex, textColorOn } from '../viz/color';
+import { formatCell, formatValue } from '../viz/format';
+
+/** What a cell holds: a value, padding (a zero that is not part of the input), a value not yet computed, or a value the floor leaves unused. */
+export const CELL_VALUE = 0;
+export const CELL_PAD = 1;
+export const CELL_PENDING = 2;
+export const CELL_UNUSED = 3;
+
+/** A rectangle drawn over the grid, in cell coordinates. */
+export interface Overlay {
+  r: number;
+  c: number;
+  h: number;
+  w: number;
+  kind: 'window' | 'focus' | 'feed' | 'active';
+}
+
+export interface GridProps {
+  rows: number;
+  cols: number;
+  /** rows·cols values, row-major. */
+  values: ArrayLike<number>;
+  /** Optional per-cell kind (CELL_*). */
+  kinds?: Uint8Array;
+  /** Magnitude at the ends of the colour map. */
+  maxAbs: number;
+  /** Cell size in CSS pixels. */
+  cell: number;
+  /** Rectangles and marks over the grid. */
+  overlays?: Overlay[];
+  /** Accessible name, e.g. "Input channel 1, 7 by 7 with padding". */
+  label: string;
+  /** Called with the hovered or keyboard-selected cell, or null when it leaves. */
+  onFocusCell?: (r: number, c: number) => void;
+  onBlurCell?: () => void;
+  /** Called on click or Enter. */
+  onActivate?: (r: number, c: number) => void;
+  /** Tells a value's role in the caption, e.g. "padding". */
+  describe?: (r: number, c: number, v: number, kind: number) => string;
+  /** Draws every cell on a canvas (for large maps) instead of SVG. */
+  forceCanvas?: boolean;
+  testId?: string;
+}
+
+/** The smallest cell that shows its number; below it, colour only (hover shows the value). */
+export const NUMBER_MIN_CELL = 22;
+
+const SVG_MAX_CELLS = 1600;
+/** Drawn in this order, each kind as one path, so thousands of outlines cost one DOM node. */
+const OVERLAY_KINDS = ['feed', 'window', 'focus', 'active'] as const;
+
+/** Paints the value layer of a large grid into a canvas, one pixel per cell, stretched by CSS. */
+function CanvasLayer({ rows, cols, values, kinds, maxAbs }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs'>) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(cols, rows);
+    const px = img.data;
+    for (let i = 0; i < rows * cols; i++) {
+      const kind = kinds ? kinds[i] : CELL_VALUE;
+      let r: number, g: number, b: number;
+      if (kind === CELL_PAD) [r, g, b] = [203, 213, 225];
+      else if (kind === CELL_PENDING) [r, g, b] = [241, 245, 249];
+      else {
+        const j = lutIndex(values[i]!, maxAbs) * 3;
+        [r, g, b] = [SIGNED_LUT[j]!, SIGNED_LUT[j + 1]!, SIGNED_LUT[j + 2]!];
+        if (kind === CELL_UNUSED) [r, g, b] = [(r + 255) / 2, (g + 255) / 2, (b + 255) / 2];
+      }
+      px[i * 4] = r;
+      px[i * 4 + 1] = g;
+      px[i * 4 + 2] = b;
+      px[i * 4 + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+  }, [rows, cols, values, kinds, maxAbs]);
+  return <canvas ref={ref} width={cols} height={rows} className="grid-canvas" aria-hidden="true" />;
+}
+
+/** The value layer of a small grid: one SVG rect per cell, with its number when there is room. */
+const SvgLayer = memo(function SvgLayer({
+  rows,
+  cols,
+  values,
+  kinds,
+  maxAbs,
+  cell,
+}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell'>) {
+  const scale = useMemo(() => divergingScale(maxAbs), [maxAbs]);
+  const numbers = cell >= NUMBER_MIN_CELL;
+  const fontSize = Math.min(16, Math.max(9, cell * 0.36));
+  const items = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      const kind = kinds ? kinds[i]! : CELL_VALUE;
+      const v = values[i]!;
+      const fill = kind === CELL_PAD ? 'var(--pad-fill)' : kind === CELL_PENDING ? 'var(--pending-fill)' : scale(v);
+      items.push(
+        <g key={i} transform={`translate(${c * cell},${r * cell})`} className={kind === CELL_UNUSED ? 'cell-unused' : undefined}>
+          <rect width={cell} height={cell} fill={fill} className={kind === CELL_PAD ? 'cell-pad' : 'cell'} />
+          {numbers && kind !== CELL_PENDING && (
+            <text
+              x={cell / 2}
+              y={cell / 2}
+              dy="0.35em"
+              textAnchor="middle"
+              fontSize={fontSize}
+              fill={kind === CELL_PAD ? 'var(--pad-text)' : textColorOn(fill)}
+            >
+              {formatCell(kind === CELL_PAD ? 0 : v)}
+            </text>
+          )}
+        </g>,
+      );
+    }
+  }
+  return <g>{items}</g>;
+});
+
+/**
+ * A 2-D grid of values coloured by a diverging map centred on zero. Small grids are SVG with numbers
+ * in the cells; large ones are painted on a canvas (one pixel per cell, stretched) with numbers on
+ * hover. Overlays outline windows and focused cells. The grid is one tab stop: arrow keys move a
+ * selected cell (which acts like hovering it), Enter activates it.
+ */
+export function Grid(props: GridProps) {
+  const { rows, cols, values, kinds, maxAbs, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe } = props;
+  const [active, setActive] = useState<[number, number] | null>(null);
+  const [hover, setHover] = useState<[number, number] | null>(null);
+  const width = cols * cell;
+  const height = rows * cell;
+  const canvas = props.forceCanvas || rows * cols > SVG_MAX_CELLS || cell < 8;
+  const gridLines = cell >= 6;
+
+  const cellAt = useCallback(
+    (e: MouseEvent<HTMLDivElement>): [number, number] | null => {
+      const box = e.currentTarget.getBoundingClientRect();
+      const c = Math.floor(((e.clientX - box.left) / box.width) * cols);
+      const r = Math.floor(((e.clientY - box.top) / box.height) * rows);
+      return r >= 0 && r < rows && c >= 0 && c < cols ? [r, c] : null;
+    },
+    [rows, cols],
+  );
+
+  const onMove = (e: MouseEvent<HTMLDivElement>) => {
+    const rc = cellAt(e);
+    if (!rc) return;
+    if (!hover || hover[0] !== rc[0] || hover[1] !== rc[1]) {
+      setHover(rc);
+      onFocusCell?.(rc[0], rc[1]);
+    }
+  };
+  const onLeave = () => {
+    setHover(null);
+    if (!active) onBlurCell?.();
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const rc = cellAt(e);
+    if (rc && onActivate) onActivate(rc[0], rc[1]);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      e.stopPropagation();
+      const [r, c] = active ?? [0, 0];
+      const next: [number, number] = active
+        ? [Math.max(0, Math.min(rows - 1, r + move[0])), Math.max(0, Math.min(cols - 1, c + move[1]))]
+        : [0, 0];
+      setActive(next);
+      onFocusCell?.(next[0], next[1]);
+    } else if ((e.key === 'Enter' || e.key === 'F2') && active && onActivate) {
+      e.preventDefault();
+      e.stopPropagation();
+      onActivate(active[0], active[1]);
+    } else if (e.key === 'Escape' && active) {
+      e.stopPropagation();
+      setActive(null);
+      onBlurCell?.();
+    }
+  };
+  const onBlur = () => {
+    if (active) {
+      setActive(null);
+      if (!hover) onBlurCell?.();
+    }
+  };
+
+  const shown = hover ?? active;
+  const caption = shown
+    ? (() => {
+        const i = shown[0] * cols + shown[1];
+        const kind = kinds ? kinds[i]! : CELL_VALUE;
+        const v = kind === CELL_PAD ? 0 : values[i]!;
+        const what = describe ? describe(shown[0], shown[1], v, kind) : `row ${shown[0]}, column ${shown[1]}`;
+        return kind === CELL_PENDING ? `${what}: not computed yet` : `${what}: ${formatValue(v)}`;
+      })()
+    : '\u00a0';
+
+  const all = active ? [...overlays, { r: active[0], c: active[1], h: 1, w: 1, kind: 'active' as const }] : overlays;
+  return (
+    <figure className="grid" data-testid={props.testId}>
+      <div
+        className="grid-box"
+        style={{ width, height }}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rows}
+        aria-colcount={cols}
+        tabIndex={0}
+        onMouseMove={onMove}
+        onMouseLeave={onLeave}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+      >
+        {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} /> : null}
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
+          {!canvas && <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} />}
+          {gridLines && !canvas && (
+            <path
+              className="grid-lines"
+              d={[
+                ...Array.from({ length: rows + 1 }, (_, r) => `M0 ${r * cell}H${width}`),
+                ...Array.from({ length: cols + 1 }, (_, c) => `M${c * cell} 0V${height}`),
+              ].join('')}
+            />
+          )}
+          {OVERLAY_KINDS.map((kind) => {
+            const d = all
+              .filter((o) => o.kind === kind)
+              .map((o) => `M${o.c * cell} ${o.r * cell}h${o.w * cell}v${o.h * cell}h${-o.w * cell}Z`)
+              .join('');
+            return d ? <path key={kind} className={`overlay overlay-${kind}`} d={d} /> : null;
+          })}
+        </svg>
+      </div>
+      <figcaption className="grid-caption" aria-live="polite">
+        {caption}
+      </figcaption>
+    </figure>
+  );
+}

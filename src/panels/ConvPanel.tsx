@@ -1,0 +1,245 @@
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { getAppStore, useAppStore, selectConfig, selectPlaying, selectRejection } from '../state/store';
+import { SPEEDS } from '../state/params';
+import type { ConvConfig } from '../state/types';
+import { PlaybackBar } from '../components/PlaybackBar';
+import { ColorLegend } from '../components/ColorLegend';
+import { ShortcutsDialog } from '../components/ShortcutsDialog';
+import { useShortcuts } from '../components/useShortcuts';
+import { usePlayback } from '../components/usePlayback';
+import { useElementWidth } from '../components/useElementWidth';
+import { buildConvModel, type ImagePixels } from './conv/model';
+import { highlightsFor, type Hover } from './conv/focus';
+import { ConvControls, type ConvActions } from './conv/ConvControls';
+import { ConvSummary } from './conv/ConvSummary';
+import { InputMaps, FilterBank, OutputMaps, cellSize } from './conv/ConvMaps';
+import { StepDetail } from './conv/StepDetail';
+import { SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
+import { formatCount } from '../viz/format';
+
+/** The uploaded image, kept for the page's lifetime (never in the URL, never sent anywhere). */
+let uploadedImage: ImageBitmap | null = null;
+
+/** The configuration without the fields that change every frame, as a memo key for the model. */
+const structuralKey = (cfg: ConvConfig) => JSON.stringify({ ...cfg, step: 0, speed: 0 });
+
+function usePixels(cfg: ConvConfig, uploaded: ImageBitmap | null) {
+  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: string | null }>({ key: '', pixels: null, error: null });
+  const key = `${cfg.src}:${cfg.c}:${cfg.h}:${cfg.w}`;
+  useEffect(() => {
+    if (cfg.src === 'int' || cfg.src === 'float') return;
+    let live = true;
+    const source: Promise<ImageBitmap> =
+      cfg.src === 'upload'
+        ? uploaded
+          ? Promise.resolve(uploaded)
+          : Promise.reject(new Error('No image was chosen. Pick one with “Your image…” or drop one on the input.'))
+        : loadSample(cfg.src as SampleName);
+    source.then(
+      (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: null }),
+      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, cfg.src, cfg.c, cfg.h, cfg.w, uploaded]);
+  const image = cfg.src !== 'int' && cfg.src !== 'float';
+  return image && state.key === key ? state : { key, pixels: null, error: null };
+}
+
+/**
+ * The convolution view: controls, the layer's summary and formula, the input with its padding, the
+ * filters, the output maps filling in, and one step worked in full. One focus — the hovered cell, else
+ * the current step — drives every highlight.
+ */
+export function ConvPanel() {
+  const store = getAppStore();
+  const cfg = useAppStore(selectConfig);
+  const playing = useAppStore(selectPlaying);
+  const rejection = useAppStore(selectRejection);
+  const [hover, setHover] = useState<Hover>(null);
+  const [help, setHelp] = useState(false);
+  const [uploaded, setUploaded] = useState<ImageBitmap | null>(uploadedImage);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
+  const { pixels, error: pixelError } = usePixels(cfg, uploaded);
+  const image = cfg.src !== 'int' && cfg.src !== 'float';
+
+  const key = structuralKey(cfg);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for every field but step and speed
+  const model = useMemo(() => buildConvModel(cfg, pixels), [key, pixels]);
+  const opts = useMemo(
+    () => ({ stride: cfg.s, padding: cfg.p, dilation: cfg.d }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  const step = Math.min(cfg.step, model.total - 1);
+  const hl = useMemo(() => highlightsFor(model, opts, step, hover), [model, opts, step, hover]);
+
+  const upload = useCallback(
+    async (file: File) => {
+      try {
+        const img = await decodeImage(file, `“${file.name}”`);
+        uploadedImage = img;
+        setUploaded(img);
+        setUploadError(null);
+        const s = store.getState();
+        const { c, h, w } = s.config;
+        s.setSource('upload');
+        if (c !== 1 && c !== 3) s.setInput(3, Math.max(h, 32), Math.max(w, 32));
+        else if (h < 16 || w < 16) s.setInput(c, 32, 32);
+      } catch (err) {
+        setUploadError((err as Error).message);
+      }
+    },
+    [store],
+  );
+
+  const actions = useMemo<ConvActions>(() => {
+    const s = store.getState();
+    return {
+      setInput: s.setInput,
+      setSource: (src) => {
+        const st = store.getState();
+        if (src in SAMPLES) {
+          const sample = SAMPLES[src as SampleName];
+          const c = st.config.c === 1 || st.config.c === 3 ? st.config.c : sample.channels;
+          st.setSource(src);
+          st.setInput(sample.channels === 1 ? 1 : c, sample.size, sample.size);
+        } else st.setSource(src);
+      },
+      setSeed: s.setSeed,
+      setKernel: s.setKernel,
+      setStride: s.setStride,
+      setPadding: s.setPadding,
+      setDilation: s.setDilation,
+      setFilters: s.setFilters,
+      setAllPresets: s.setAllPresets,
+      resetEdits: s.resetEdits,
+      upload,
+    };
+  }, [store, upload]);
+
+  const setStep = store.getState().setStep;
+  usePlayback({ playing, speed: cfg.speed, step, total: model.total, setStep, onEnd: store.getState().pause });
+  useShortcuts({
+    toggle: () => store.getState().toggle(),
+    next: () => setStep(store.getState().config.step + 1),
+    prev: () => setStep(store.getState().config.step - 1),
+    first: () => setStep(0),
+    last: () => setStep(model.total - 1),
+    faster: () => store.getState().faster(),
+    slower: () => store.getState().slower(),
+    help: () => setHelp(true),
+  });
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files?.[0];
+    if (file) void upload(file);
+  };
+
+  const [, C, H, W] = model.input.shape as [number, number, number, number];
+  const [F, , KH, KW] = model.weight.shape as [number, number, number, number];
+  // Fit the input and output side by side: both start from a generous cell size and shrink together
+  // until they share the width; below a readable size, grids wrap onto more rows instead.
+  const narrow = mainWidth < 700;
+  const inputNatural = C * (model.cols.padded * 40 + 14) + 30;
+  const outputNatural = F * (model.outW * 44 + 14) + 30;
+  const fit = (share: number) => Math.min(1, share);
+  const inScale = narrow ? fit((mainWidth - 30) / inputNatural) : fit((mainWidth - 16) / (inputNatural + outputNatural));
+  const outScale = narrow ? fit((mainWidth - 30) / outputNatural) : inScale;
+  const inputCell = Math.max(Math.floor(40 * inScale), cellSize(model.cols.padded, model.rows.padded, 200, 16));
+  const outputCell = Math.max(Math.floor(44 * outScale), cellSize(model.outW, model.outH, 160, 16));
+  const weightCell = cellSize(KW, KH, 110, 28);
+  const at = { oc: Math.floor(step / (model.outH * model.outW)), oh: Math.floor(step / model.outW) % model.outH, ow: step % model.outW };
+  const describe = `filter ${at.oc}, row ${at.oh}, column ${at.ow}`;
+  const large = H * W > 1600;
+
+  return (
+    <div
+      className={`conv-view${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <aside className="side" aria-label="Settings">
+        <ConvControls cfg={cfg} actions={actions} rejection={rejection} uploadError={uploadError ?? pixelError} />
+      </aside>
+      <div className="main-col" ref={mainRef}>
+        <h2 className="visually-hidden">Convolution</h2>
+        <ConvSummary cfg={cfg} model={model} />
+        <PlaybackBar
+          step={step}
+          total={model.total}
+          playing={playing}
+          speed={cfg.speed}
+          speeds={SPEEDS}
+          describe={describe}
+          onStep={setStep}
+          onToggle={() => store.getState().toggle()}
+          onSpeed={store.getState().setSpeed}
+        />
+        <p className="focus-line" aria-live="polite" data-testid="focus-line">
+          {hover ? hl.headline : `Step ${formatCount(step + 1)}: ${hl.headline}`} · <span className="dim">press ? for keyboard shortcuts</span>
+        </p>
+        <div className="stage">
+          <section className="stage-block" aria-labelledby="input-title">
+            <header>
+              <h3 id="input-title">
+                Input <span className="dim">{C}×{H}×{W}{model.rows.padded > H || model.cols.padded > W ? ` padded to ${C}×${model.rows.padded}×${model.cols.padded}` : ''}</span>
+              </h3>
+              <ColorLegend maxAbs={model.inputMax} label="Input values" />
+            </header>
+            {large && <p className="hint">Large input: colours only. Hover a cell to read its value.</p>}
+            <InputMaps model={model} image={image} overlays={hl.input} cell={inputCell} onHover={setHover} />
+          </section>
+          <section className="stage-block" aria-labelledby="output-title">
+            <header>
+              <h3 id="output-title">
+                Output <span className="dim">{F}×{model.outH}×{model.outW}</span>
+              </h3>
+              <ColorLegend maxAbs={model.outputMax} label="Output values" />
+            </header>
+            <OutputMaps model={model} filled={step} overlays={hl.output} cell={outputCell} onHover={setHover} onPick={setStep} />
+          </section>
+        </div>
+        <div className="stage">
+          <section className="stage-block" aria-labelledby="filters-title">
+            <header>
+              <h3 id="filters-title">
+                Filters <span className="dim">{F}×{C}×{KH}×{KW} + {F} biases</span>
+              </h3>
+              <ColorLegend maxAbs={model.weightMax} label="Weights" />
+            </header>
+            {model.presetIssues.length > 0 && (
+              <p className="hint">{model.presetIssues.map((p) => `Filter ${p.filter}: ${p.message}; using random weights.`).join(' ')}</p>
+            )}
+            <FilterBank
+              model={model}
+              image={image}
+              overlays={hl.weights}
+              biasFocus={hl.bias}
+              edited={cfg.we}
+              presets={cfg.fp}
+              cell={weightCell}
+              onHover={setHover}
+              onPreset={store.getState().setPreset}
+              onEditWeight={store.getState().setWeight}
+              onEditBias={store.getState().setBias}
+            />
+          </section>
+          <StepDetail step={hl.step} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} weightMax={model.weightMax} />
+        </div>
+      </div>
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}

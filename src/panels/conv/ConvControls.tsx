@@ -1,0 +1,227 @@
+import { memo, useRef } from 'react';
+import type { ConvConfig, FilterPreset, InputSource } from '../../state/types';
+import { NumberField } from '../../components/NumberField';
+import { fullPadding, samePadding, maxKernelFor } from '../../engine/shapes';
+import { presetProblem } from '../../engine/presets';
+import { PRESETS, SOURCES } from './presets';
+
+export interface ConvActions {
+  setInput: (c: number, h: number, w: number) => void;
+  setSource: (src: InputSource) => void;
+  setSeed: (seed: number) => void;
+  setKernel: (k: [number, number]) => void;
+  setStride: (s: [number, number]) => void;
+  setPadding: (p: [number, number, number, number]) => void;
+  setDilation: (d: [number, number]) => void;
+  setFilters: (f: number) => void;
+  setAllPresets: (p: FilterPreset) => void;
+  resetEdits: () => void;
+  upload: (file: File) => void;
+}
+
+/** Bounds of the view, stated in the UI where they bite. */
+export const LIMITS = { c: 8, hw: 128, k: 11, s: 8, p: 10, d: 6, f: 8 } as const;
+
+function PairFields({
+  name,
+  value,
+  min,
+  max,
+  onChange,
+  testId,
+}: {
+  name: string;
+  value: [number, number];
+  min: number;
+  max: [number, number];
+  onChange: (v: [number, number]) => void;
+  testId: string;
+}) {
+  return (
+    <fieldset className="pair" data-testid={testId}>
+      <legend>{name}</legend>
+      <NumberField label="rows" value={value[0]} min={min} max={max[0]} onChange={(v) => onChange([v, value[1]])} testId={`${testId}-h`} />
+      <span aria-hidden="true">×</span>
+      <NumberField label="cols" value={value[1]} min={min} max={max[1]} onChange={(v) => onChange([value[0], v])} testId={`${testId}-w`} />
+      <button type="button" className="small" onClick={() => onChange([value[0], value[0]])} disabled={value[0] === value[1]} title="Use the rows value for both axes">
+        square
+      </button>
+    </fieldset>
+  );
+}
+
+/**
+ * The convolution view's controls: the input (source, size, seed, your own image), the filters
+ * (count, preset) and the hyper-parameters (kernel, stride, padding with valid/same/full shortcuts,
+ * dilation). Each control's bounds follow from the rest of the configuration, and a refused change is
+ * explained next to the control while the previous value stays.
+ */
+export const ConvControls = memo(function ConvControls({
+  cfg,
+  actions,
+  rejection,
+  uploadError,
+}: {
+  cfg: ConvConfig;
+  actions: ConvActions;
+  rejection: { field: string; message: string } | null;
+  uploadError: string | null;
+}) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [pt, pb, pl, pr] = cfg.p;
+  const maxK: [number, number] = [
+    Math.max(1, Math.min(LIMITS.k, maxKernelFor(cfg.h, pt, pb, cfg.d[0]))),
+    Math.max(1, Math.min(LIMITS.k, maxKernelFor(cfg.w, pl, pr, cfg.d[1]))),
+  ];
+  const same = [samePadding(cfg.k[0], cfg.d[0]), samePadding(cfg.k[1], cfg.d[1])];
+  const full = [fullPadding(cfg.k[0], cfg.d[0]), fullPadding(cfg.k[1], cfg.d[1])];
+  const sameOk = same.every(([a, b]) => a <= LIMITS.p && b <= LIMITS.p);
+  const fullOk = full.every((v) => v <= LIMITS.p);
+  const reject = (field: string) =>
+    rejection?.field === field ? (
+      <p className="rejection" role="alert" data-testid={`rejection-${field}`}>
+        {rejection.message}
+      </p>
+    ) : null;
+  const image = cfg.src !== 'int' && cfg.src !== 'float';
+  const allPreset = cfg.fp.every((p) => p === cfg.fp[0]) && cfg.fp.length === cfg.f ? cfg.fp[0]! : 'mixed';
+  return (
+    <form className="controls" aria-label="Convolution settings" onSubmit={(e) => e.preventDefault()}>
+      <fieldset>
+        <legend>Input</legend>
+        <label className="field">
+          Source
+          <select
+            value={cfg.src}
+            data-testid="source"
+            onChange={(e) => {
+              const v = e.target.value as InputSource;
+              if (v === 'upload') fileRef.current?.click();
+              else actions.setSource(v);
+            }}
+          >
+            {SOURCES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="image/*"
+          className="visually-hidden"
+          aria-label="Choose an image from your computer"
+          data-testid="file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) actions.upload(file);
+            e.target.value = '';
+          }}
+        />
+        <p className="hint">Or drop an image on the input. It stays in your browser.</p>
+        {uploadError && (
+          <p className="rejection" role="alert" data-testid="upload-error">
+            {uploadError}
+          </p>
+        )}
+        <div className="row">
+          <NumberField
+            label="Channels"
+            value={cfg.c}
+            min={1}
+            max={image ? 3 : LIMITS.c}
+            onChange={(c) => actions.setInput(c, cfg.h, cfg.w)}
+            hint={image ? 'An image has 1 (grey) or 3 (red, green, blue) channels' : `1 to ${LIMITS.c}`}
+            testId="in-c"
+          />
+          <NumberField label="Height" value={cfg.h} min={1} max={LIMITS.hw} onChange={(h) => actions.setInput(cfg.c, h, cfg.w)} testId="in-h" />
+          <NumberField label="Width" value={cfg.w} min={1} max={LIMITS.hw} onChange={(w) => actions.setInput(cfg.c, cfg.h, w)} testId="in-w" />
+        </div>
+        {reject('in')}
+        {!image && (
+          <div className="row">
+            <NumberField label="Seed" value={cfg.seed} min={0} max={4294967295} width={10} onChange={actions.setSeed} testId="seed" />
+            <button type="button" className="small" onClick={() => actions.setSeed((Math.random() * 2 ** 32) >>> 0)} title="A new random seed">
+              New seed
+            </button>
+          </div>
+        )}
+        <p className="hint">Sizes up to {LIMITS.c} channels of {LIMITS.hw}×{LIMITS.hw} keep the page responsive.</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>Filters</legend>
+        <div className="row">
+          <NumberField label="Filters" value={cfg.f} min={1} max={LIMITS.f} onChange={actions.setFilters} hint="Each filter gives one output channel" testId="filters-count" />
+          <label className="field">
+            All filters
+            <select value={allPreset} data-testid="preset" onChange={(e) => actions.setAllPresets(e.target.value as FilterPreset)}>
+              {allPreset === 'mixed' && <option value="mixed">(mixed)</option>}
+              {PRESETS.map((p) => {
+                const problem = p.value === 'random' ? null : presetProblem(p.value, cfg.k[0], cfg.k[1]);
+                return (
+                  <option key={p.value} value={p.value} disabled={!!problem}>
+                    {p.label}
+                    {problem ? ` — ${problem}` : ''}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        </div>
+        {reject('f')}
+        {(Object.keys(cfg.we).length > 0 || Object.keys(cfg.b).length > 0) && (
+          <button type="button" className="small" onClick={actions.resetEdits}>
+            Undo my weight edits
+          </button>
+        )}
+        <p className="hint">Click a weight or a bias (or select it and press Enter) to edit it.</p>
+      </fieldset>
+
+      <fieldset>
+        <legend>Layer</legend>
+        <PairFields name="Kernel" value={cfg.k} min={1} max={maxK} onChange={actions.setKernel} testId="kernel" />
+        {reject('k')}
+        <PairFields name="Stride" value={cfg.s} min={1} max={[LIMITS.s, LIMITS.s]} onChange={actions.setStride} testId="stride" />
+        {reject('s')}
+        <fieldset className="padding" data-testid="padding">
+          <legend>Padding</legend>
+          <div className="row">
+            <NumberField label="top" value={pt} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([v, pb, pl, pr])} testId="pad-t" width={2} />
+            <NumberField label="bottom" value={pb} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, v, pl, pr])} testId="pad-b" width={2} />
+            <NumberField label="left" value={pl} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, v, pr])} testId="pad-l" width={2} />
+            <NumberField label="right" value={pr} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, pl, v])} testId="pad-r" width={2} />
+          </div>
+          <div className="row shortcuts-row">
+            <button type="button" className="small" onClick={() => actions.setPadding([0, 0, 0, 0])} title="No padding: the output shrinks by K − 1">
+              valid
+            </button>
+            <button
+              type="button"
+              className="small"
+              disabled={!sameOk}
+              onClick={() => actions.setPadding([same[0]![0], same[0]![1], same[1]![0], same[1]![1]])}
+              title="Output as large as the input (at stride 1)"
+            >
+              same
+            </button>
+            <button
+              type="button"
+              className="small"
+              disabled={!fullOk}
+              onClick={() => actions.setPadding([full[0]!, full[0]!, full[1]!, full[1]!])}
+              title="Every window that overlaps the input at all: output grows by K − 1"
+            >
+              full
+            </button>
+          </div>
+        </fieldset>
+        {reject('p')}
+        <PairFields name="Dilation" value={cfg.d} min={1} max={[LIMITS.d, LIMITS.d]} onChange={actions.setDilation} testId="dilation" />
+        {reject('d')}
+      </fieldset>
+    </form>
+  );
+});
