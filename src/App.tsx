@@ -3,6 +3,13 @@ import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
 import { ConvPanel } from './panels/ConvPanel';
 import type { Route } from './state/types';
+import { serializeHash } from './state/codec';
+
+/** The link to what is on screen now, from the store (the address bar may lag by a throttled write). */
+const currentLink = () => {
+  const { route, config } = getAppStore().getState();
+  return window.location.href.split('#')[0] + serializeHash(route, config);
+};
 
 const VIEWS: { route: Route; label: string; ready: boolean }[] = [
   { route: 'conv', label: 'Convolution', ready: true },
@@ -30,7 +37,7 @@ export function App() {
             </a>
           ))}
         </nav>
-        <CopyButton className="copy-link" text={() => window.location.href} label="Copy link" />
+        <CopyButton className="copy-link" text={currentLink} label="Copy link" />
       </header>
       <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
       <main id="main">

@@ -1,23 +1,28 @@
 import { useMemo } from 'react';
 import { scaleLinear } from 'd3';
-import { divergingScale } from '../viz/color';
+import { paletteScale, type Palette } from '../viz/color';
 import { formatCell } from '../viz/format';
 
 /** A horizontal colour bar for the diverging map from −m to m, with d3's ticks under it. */
-export function ColorLegend({ maxAbs, label, width = 160 }: { maxAbs: number; label: string; width?: number }) {
+export function ColorLegend({ maxAbs, label, width = 160, palette = 'signed' }: { maxAbs: number; label: string; width?: number; palette?: Palette }) {
   const m = maxAbs > 1e-12 ? maxAbs : 1;
   const { stops, ticks, x } = useMemo(() => {
-    const color = divergingScale(m);
-    const x = scaleLinear().domain([-m, m]).range([0, width]);
+    const color = paletteScale(palette, m);
+    const lo = palette === 'grey' ? 0 : -m;
+    const x = scaleLinear().domain([lo, m]).range([0, width]);
     const stops = Array.from({ length: 11 }, (_, i) => {
-      const v = -m + (2 * m * i) / 10;
+      const v = lo + ((m - lo) * i) / 10;
       return { offset: `${i * 10}%`, color: color(v) };
     });
     return { stops, ticks: x.ticks(4), x };
-  }, [m, width]);
+  }, [m, width, palette]);
   const id = `legend-${label.replace(/\W+/g, '-')}`;
   return (
-    <figure className="legend" aria-label={`${label}: colour scale from ${formatCell(-m)} (blue) through 0 (white) to ${formatCell(m)} (red)`}>
+    <figure className="legend" aria-label={
+        palette === 'grey'
+          ? `${label}: colour scale from 0 (black) to ${formatCell(m)} (white)`
+          : `${label}: colour scale from ${formatCell(-m)} (blue) through 0 (white) to ${formatCell(m)} (red)`
+      }>
       <svg width={width + 16} height={30} aria-hidden="true">
         <defs>
           <linearGradient id={id}>

@@ -1,5 +1,8 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { SIGNED_LUT, divergingScale, lutIndex, textColorOn } from '../viz/color';
+import { interpolateRgb } from 'd3';
+import { GREY_LUT, SIGNED_LUT, paletteIndex, paletteScale, textColorOn, type Palette } from '../viz/color';
+
+const fade = (color: string) => interpolateRgb(color, '#ffffff')(0.6);
 import { formatCell, formatValue } from '../viz/format';
 
 /** What a cell holds: a value, padding (a zero that is not part of the input), a value not yet computed, or a value the floor leaves unused. */
@@ -26,6 +29,8 @@ export interface GridProps {
   kinds?: Uint8Array;
   /** Magnitude at the ends of the colour map. */
   maxAbs: number;
+  /** Signed values around zero (default), or non-negative values from black to white. */
+  palette?: Palette;
   /** Cell size in CSS pixels. */
   cell: number;
   /** Rectangles and marks over the grid. */
@@ -52,7 +57,7 @@ const SVG_MAX_CELLS = 1600;
 const OVERLAY_KINDS = ['feed', 'window', 'focus', 'active'] as const;
 
 /** Paints the value layer of a large grid into a canvas, one pixel per cell, stretched by CSS. */
-function CanvasLayer({ rows, cols, values, kinds, maxAbs }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs'>) {
+function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'palette'>) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -65,8 +70,9 @@ function CanvasLayer({ rows, cols, values, kinds, maxAbs }: Pick<GridProps, 'row
       if (kind === CELL_PAD) [r, g, b] = [203, 213, 225];
       else if (kind === CELL_PENDING) [r, g, b] = [241, 245, 249];
       else {
-        const j = lutIndex(values[i]!, maxAbs) * 3;
-        [r, g, b] = [SIGNED_LUT[j]!, SIGNED_LUT[j + 1]!, SIGNED_LUT[j + 2]!];
+        const lut = palette === 'grey' ? GREY_LUT : SIGNED_LUT;
+        const j = paletteIndex(palette, values[i]!, maxAbs) * 3;
+        [r, g, b] = [lut[j]!, lut[j + 1]!, lut[j + 2]!];
         if (kind === CELL_UNUSED) [r, g, b] = [(r + 255) / 2, (g + 255) / 2, (b + 255) / 2];
       }
       px[i * 4] = r;
@@ -75,7 +81,7 @@ function CanvasLayer({ rows, cols, values, kinds, maxAbs }: Pick<GridProps, 'row
       px[i * 4 + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-  }, [rows, cols, values, kinds, maxAbs]);
+  }, [rows, cols, values, kinds, maxAbs, palette]);
   return <canvas ref={ref} width={cols} height={rows} className="grid-canvas" aria-hidden="true" />;
 }
 
@@ -87,37 +93,62 @@ const SvgLayer = memo(function SvgLayer({
   kinds,
   maxAbs,
   cell,
-}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell'>) {
-  const scale = useMemo(() => divergingScale(maxAbs), [maxAbs]);
+  palette = 'signed',
+}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell' | 'palette'>) {
+  const scale = useMemo(() => paletteScale(palette, maxAbs), [palette, maxAbs]);
   const numbers = cell >= NUMBER_MIN_CELL;
   const fontSize = Math.min(16, Math.max(9, cell * 0.36));
   const items = [];
+  const texts = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const i = r * cols + c;
       const kind = kinds ? kinds[i]! : CELL_VALUE;
       const v = values[i]!;
-      const fill = kind === CELL_PAD ? 'var(--pad-fill)' : kind === CELL_PENDING ? 'var(--pending-fill)' : scale(v);
+      const fill =
+        kind === CELL_PAD
+          ? 'var(--pad-fill)'
+          : kind === CELL_PENDING
+            ? 'var(--pending-fill)'
+            : kind === CELL_UNUSED
+              ? fade(scale(v)) // washed out, without opacity (which would cost a paint chunk per cell)
+              : scale(v);
+      // Plain x/y attributes, no per-cell transform: a transform per cell would give Chromium a paint
+      // chunk per cell, and layerizing thousands of them next to canvases costs whole frames.
+      const x = c * cell;
+      const y = r * cell;
       items.push(
-        <g key={i} transform={`translate(${c * cell},${r * cell})`} className={kind === CELL_UNUSED ? 'cell-unused' : undefined}>
-          <rect width={cell} height={cell} fill={fill} className={kind === CELL_PAD ? 'cell-pad' : 'cell'} />
-          {numbers && kind !== CELL_PENDING && (
-            <text
-              x={cell / 2}
-              y={cell / 2}
-              dy="0.35em"
-              textAnchor="middle"
-              fontSize={fontSize}
-              fill={kind === CELL_PAD ? 'var(--pad-text)' : textColorOn(fill)}
-            >
-              {formatCell(kind === CELL_PAD ? 0 : v)}
-            </text>
-          )}
-        </g>,
+        <rect
+          key={i}
+          x={x}
+          y={y}
+          width={cell}
+          height={cell}
+          fill={fill}
+        />,
       );
+      if (numbers && kind !== CELL_PENDING) {
+        texts.push(
+          <text
+            key={i}
+            x={x + cell / 2}
+            y={y + cell / 2}
+            dy="0.35em"
+            textAnchor="middle"
+            fill={kind === CELL_PAD ? 'var(--pad-text)' : textColorOn(fill)}
+          >
+            {formatCell(kind === CELL_PAD ? 0 : v)}
+          </text>,
+        );
+      }
     }
   }
-  return <g>{items}</g>;
+  return (
+    <g>
+      {items}
+      <g fontSize={fontSize}>{texts}</g>
+    </g>
+  );
 });
 
 /**
@@ -127,7 +158,7 @@ const SvgLayer = memo(function SvgLayer({
  * selected cell (which acts like hovering it), Enter activates it.
  */
 export function Grid(props: GridProps) {
-  const { rows, cols, values, kinds, maxAbs, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe } = props;
+  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe } = props;
   const [active, setActive] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const width = cols * cell;
@@ -218,9 +249,9 @@ export function Grid(props: GridProps) {
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       >
-        {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} /> : null}
+        {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} palette={palette} /> : null}
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
-          {!canvas && <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} />}
+          {!canvas && <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} />}
           {gridLines && !canvas && (
             <path
               className="grid-lines"

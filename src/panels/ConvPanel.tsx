@@ -13,6 +13,7 @@ import { highlightsFor, type Hover } from './conv/focus';
 import { ConvControls, type ConvActions } from './conv/ConvControls';
 import { ConvSummary } from './conv/ConvSummary';
 import { InputMaps, FilterBank, OutputMaps, cellSize } from './conv/ConvMaps';
+import { NUMBER_MIN_CELL } from '../components/Grid';
 import { StepDetail } from './conv/StepDetail';
 import { SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
 import { formatCount } from '../viz/format';
@@ -67,13 +68,12 @@ export function ConvPanel() {
   const image = cfg.src !== 'int' && cfg.src !== 'float';
 
   const key = structuralKey(cfg);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for every field but step and speed
-  const model = useMemo(() => buildConvModel(cfg, pixels), [key, pixels]);
-  const opts = useMemo(
-    () => ({ stride: cfg.s, padding: cfg.p, dilation: cfg.d }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key],
-  );
+  // The configuration as of its last structural change: what the controls and the summary show, so
+  // they do not re-render on every step. The key stands for every field but step and speed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const structural = useMemo(() => cfg, [key]);
+  const model = useMemo(() => buildConvModel(structural, pixels), [structural, pixels]);
+  const opts = useMemo(() => ({ stride: structural.s, padding: structural.p, dilation: structural.d }), [structural]);
   const step = Math.min(cfg.step, model.total - 1);
   const hl = useMemo(() => highlightsFor(model, opts, step, hover), [model, opts, step, hover]);
 
@@ -143,16 +143,17 @@ export function ConvPanel() {
 
   const [, C, H, W] = model.input.shape as [number, number, number, number];
   const [F, , KH, KW] = model.weight.shape as [number, number, number, number];
-  // Fit the input and output side by side: both start from a generous cell size and shrink together
-  // until they share the width; below a readable size, grids wrap onto more rows instead.
-  const narrow = mainWidth < 700;
-  const inputNatural = C * (model.cols.padded * 40 + 14) + 30;
-  const outputNatural = F * (model.outW * 44 + 14) + 30;
-  const fit = (share: number) => Math.min(1, share);
-  const inScale = narrow ? fit((mainWidth - 30) / inputNatural) : fit((mainWidth - 16) / (inputNatural + outputNatural));
-  const outScale = narrow ? fit((mainWidth - 30) / outputNatural) : inScale;
-  const inputCell = Math.max(Math.floor(40 * inScale), cellSize(model.cols.padded, model.rows.padded, 200, 16));
-  const outputCell = Math.max(Math.floor(44 * outScale), cellSize(model.outW, model.outH, 160, 16));
+  // Fit the input and output side by side at one cell size when that leaves cells of at least 4 px;
+  // otherwise each gets its own row. No map grows past 360 px. Large maps are canvases, so fractional
+  // cells are fine.
+  const gaps = 48;
+  const inUnits = C * model.cols.padded;
+  const outUnits = F * model.outW;
+  const together = (mainWidth - 4 * gaps) / (inUnits + outUnits);
+  const alone = (units: number, n: number) => (mainWidth - gaps - 14 * n) / units;
+  const readable = (c: number) => (c >= NUMBER_MIN_CELL ? Math.floor(c) : Math.max(1.5, c));
+  const inputCell = readable(Math.min(40, 360 / model.cols.padded, together >= 4 ? together : alone(inUnits, C)));
+  const outputCell = readable(Math.min(44, 360 / model.outW, together >= 4 ? together : alone(outUnits, F)));
   const weightCell = cellSize(KW, KH, 110, 28);
   const at = { oc: Math.floor(step / (model.outH * model.outW)), oh: Math.floor(step / model.outW) % model.outH, ow: step % model.outW };
   const describe = `filter ${at.oc}, row ${at.oh}, column ${at.ow}`;
@@ -171,11 +172,11 @@ export function ConvPanel() {
       onDrop={onDrop}
     >
       <aside className="side" aria-label="Settings">
-        <ConvControls cfg={cfg} actions={actions} rejection={rejection} uploadError={uploadError ?? pixelError} />
+        <ConvControls cfg={structural} actions={actions} rejection={rejection} uploadError={uploadError ?? pixelError} />
       </aside>
       <div className="main-col" ref={mainRef}>
         <h2 className="visually-hidden">Convolution</h2>
-        <ConvSummary cfg={cfg} model={model} />
+        <ConvSummary cfg={structural} model={model} />
         <PlaybackBar
           step={step}
           total={model.total}
@@ -196,7 +197,7 @@ export function ConvPanel() {
               <h3 id="input-title">
                 Input <span className="dim">{C}×{H}×{W}{model.rows.padded > H || model.cols.padded > W ? ` padded to ${C}×${model.rows.padded}×${model.cols.padded}` : ''}</span>
               </h3>
-              <ColorLegend maxAbs={model.inputMax} label="Input values" />
+              <ColorLegend maxAbs={model.inputMax} label="Input values" palette={model.inputPalette} />
             </header>
             {large && <p className="hint">Large input: colours only. Hover a cell to read its value.</p>}
             <InputMaps model={model} image={image} overlays={hl.input} cell={inputCell} onHover={setHover} />
@@ -236,7 +237,7 @@ export function ConvPanel() {
               onEditBias={store.getState().setBias}
             />
           </section>
-          <StepDetail step={hl.step} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} weightMax={model.weightMax} />
+          <StepDetail step={hl.step} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} inputPalette={model.inputPalette} weightMax={model.weightMax} />
         </div>
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

@@ -17,8 +17,8 @@ export const URL_WRITE_INTERVAL_MS = 500;
  * Binds `store` to the location hash of `win` and returns the function that unbinds it. On bind,
  * the hash is parsed into the store (problems into the messages slice) and replaced by its
  * canonical form. Then: a store change that changes the link is written with `replaceState`, a
- * change of route with `pushState`; while playing, writes are throttled to one per 500 ms with the
- * last one always written, and pausing writes at once; `hashchange` and `popstate` (the user edited
+ * change of route with `pushState`; a burst of changes (playing, a held arrow key) is throttled to one
+ * write per 500 ms with the last one always written, and pausing writes at once; `hashchange` and `popstate` (the user edited
  * the URL or pressed Back) parse the new hash and apply it. Unbinding writes any pending change.
  */
 export function bindUrl(store: AppStore, win: UrlWindow): () => void {
@@ -81,12 +81,14 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
       return;
     }
     if (hash === written) return;
-    if (!state.playing) {
-      // Paused (or just paused): write at once.
+    if (prev.playing && !state.playing) {
+      // Just paused: write at once.
       stopCooldown();
       writeOrRetry('replace', hash);
       return;
     }
+    // A first change is written at once; a burst (playing, or a held arrow key) at most once per
+    // interval, the last change always written when the interval ends.
     if (cooldown !== null) {
       pending = true;
       return;

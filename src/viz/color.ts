@@ -19,7 +19,7 @@ export function divergingScale(maxAbs: number) {
 
 /** A sequential grey scale for non-negative data such as images, from `lo` to `hi`. */
 export function sequentialScale(lo: number, hi: number) {
-  return scaleSequential((t: number) => interpolateGreys(1 - t)).domain([lo, hi > lo ? hi : lo + 1]).clamp(true);
+  return scaleSequential(grey).domain([lo, hi > lo ? hi : lo + 1]).clamp(true);
 }
 
 export const LUT_SIZE = 256;
@@ -38,6 +38,31 @@ export function makeLut(interpolator: (t: number) => string): Uint8ClampedArray 
 
 /** The signed map's lookup table, built once. */
 export const SIGNED_LUT = makeLut(signed);
+
+/** Black (0) to white (1): for data that is never negative, such as an image's pixels. */
+const grey = (t: number) => interpolateGreys(1 - t);
+export const GREY_LUT = makeLut(grey);
+
+/** How a grid maps values to colours: signed values around zero, or non-negative values from black to white. */
+export type Palette = 'signed' | 'grey';
+
+/** The colour function of a palette for values up to `maxAbs`. */
+export function paletteScale(palette: Palette, maxAbs: number): (v: number) => string {
+  return palette === 'grey' ? sequentialScale(0, maxAbs > 1e-12 ? maxAbs : 1) : divergingScale(maxAbs);
+}
+
+/** The LUT index of `v` for a palette: symmetric for signed, from 0 for grey. */
+export function paletteIndex(palette: Palette, v: number, maxAbs: number): number {
+  if (palette === 'signed') return lutIndex(v, maxAbs);
+  const m = maxAbs > 1e-12 ? maxAbs : 1;
+  return Math.max(0, Math.min(LUT_SIZE - 1, Math.round((v / m) * (LUT_SIZE - 1))));
+}
+
+/** The palette that suits `data`: grey when no value is negative, else signed. */
+export function paletteFor(data: ArrayLike<number>): Palette {
+  for (let i = 0; i < data.length; i++) if (data[i]! < 0) return 'signed';
+  return 'grey';
+}
 
 /** The LUT index of `v` on a symmetric domain [−m, m]. */
 export function lutIndex(v: number, maxAbs: number): number {

@@ -179,12 +179,19 @@ describe('bindUrl writes store changes', () => {
     expect(fake.calls).toHaveLength(2);
   });
 
-  it('when not playing, every change is written at once', () => {
+  it('when not playing, a single change is written at once and a burst of changes is throttled', () => {
     const fake = fakeWindow(LECTURE_LINK);
     bindUrl(store, fake.win);
     store.getState().setStep(1);
-    store.getState().setStep(2);
-    expect(fake.calls.map((c) => c.hash)).toEqual([`${LECTURE_LINK}&step=1`, `${LECTURE_LINK}&step=2`]);
+    expect(fake.calls.map((c) => c.hash)).toEqual([`${LECTURE_LINK}&step=1`]);
+    store.getState().setStep(2); // e.g. a held arrow key
+    store.getState().setStep(3);
+    expect(fake.calls).toHaveLength(1);
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    expect(fake.calls.map((c) => c.hash)).toEqual([`${LECTURE_LINK}&step=1`, `${LECTURE_LINK}&step=3`]);
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS);
+    store.getState().setStep(4); // after a quiet interval, at once again
+    expect(fake.calls.at(-1)!.hash).toBe(`${LECTURE_LINK}&step=4`);
   });
 
   it('a history call the browser refuses is retried after the interval', () => {

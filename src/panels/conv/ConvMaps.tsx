@@ -69,6 +69,7 @@ export const InputMaps = memo(function InputMaps({ model, image, overlays, cell,
             values={p.values}
             kinds={p.kinds}
             maxAbs={model.inputMax}
+            palette={model.inputPalette}
             cell={cell}
             overlays={overlays[c]}
             label={`Input ${channelName(c, C, image)}, ${H} by ${W}${PH > H || PW > W ? `, padded to ${PH} by ${PW}` : ''}`}
@@ -228,31 +229,58 @@ export const OutputMaps = memo(function OutputMaps({ model, filled, overlays, ce
   const plane = outH * outW;
   return (
     <div className="map-row" data-testid="output-maps">
-      {Array.from({ length: F }, (_, f) => {
-        const kinds = new Uint8Array(plane);
-        const firstPending = Math.max(0, filled + 1 - f * plane);
-        for (let i = Math.min(plane, firstPending); i < plane; i++) kinds[i] = CELL_PENDING;
-        return (
-          <div className="map" key={f}>
-            <h4>Output {f}</h4>
-            <Grid
-              rows={outH}
-              cols={outW}
-              values={model.output.data.subarray(f * plane, (f + 1) * plane)}
-              kinds={kinds}
-              maxAbs={model.outputMax}
-              cell={cell}
-              overlays={overlays[f]}
-              label={`Output channel ${f}, ${outH} by ${outW}`}
-              testId={`output-${f}`}
-              describe={(r, q) => `output ${f}, row ${r}, column ${q}`}
-              onFocusCell={(oh, ow) => onHover({ kind: 'output', oc: f, oh, ow })}
-              onBlurCell={() => onHover(null)}
-              onActivate={(oh, ow) => onPick((f * outH + oh) * outW + ow)}
-            />
-          </div>
-        );
-      })}
+      {Array.from({ length: F }, (_, f) => (
+        <OutputMap
+          key={f}
+          model={model}
+          f={f}
+          done={Math.max(0, Math.min(plane, filled + 1 - f * plane))}
+          overlays={overlays[f]}
+          cell={cell}
+          onHover={onHover}
+          onPick={onPick}
+        />
+      ))}
+    </div>
+  );
+});
+
+/** One output channel; `done` cells are computed, the rest are still to come. */
+const OutputMap = memo(function OutputMap({
+  model,
+  f,
+  done,
+  overlays,
+  cell,
+  onHover,
+  onPick,
+}: { model: ConvModel; f: number; done: number; overlays: Overlay[] | undefined; cell: number; onHover: (h: Hover) => void; onPick: (index: number) => void }) {
+  const { outH, outW } = model;
+  const plane = outH * outW;
+  const kinds = useMemo(() => {
+    const k = new Uint8Array(plane);
+    k.fill(CELL_PENDING, done);
+    return k;
+  }, [plane, done]);
+  const values = useMemo(() => model.output.data.subarray(f * plane, (f + 1) * plane), [model, f, plane]);
+  return (
+    <div className="map">
+      <h4>Output {f}</h4>
+      <Grid
+        rows={outH}
+        cols={outW}
+        values={values}
+        kinds={kinds}
+        maxAbs={model.outputMax}
+        cell={cell}
+        overlays={overlays}
+        label={`Output channel ${f}, ${outH} by ${outW}`}
+        testId={`output-${f}`}
+        describe={(r, q) => `output ${f}, row ${r}, column ${q}`}
+        onFocusCell={(oh, ow) => onHover({ kind: 'output', oc: f, oh, ow })}
+        onBlurCell={() => onHover(null)}
+        onActivate={(oh, ow) => onPick((f * outH + oh) * outW + ow)}
+      />
     </div>
   );
 });

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { ConvStep } from '../../engine/trace';
 import { Grid, CELL_PAD } from '../../components/Grid';
 import { formatTerm, formatValue } from '../../viz/format';
-import { maxAbsOf } from '../../viz/color';
+import { maxAbsOf, type Palette } from '../../viz/color';
 import { channelName } from './ConvMaps';
 
 interface StepDetailProps {
@@ -12,6 +12,7 @@ interface StepDetailProps {
   channels: number;
   image: boolean;
   inputMax: number;
+  inputPalette: Palette;
   weightMax: number;
 }
 
@@ -32,7 +33,7 @@ function byChannel(step: ConvStep, per: number) {
  * elementwise, summed to the channel's partial sum; then the channels' sums plus the bias, landing in
  * the output cell. The same step can be shown as a single dot product of two flattened vectors.
  */
-export const StepDetail = memo(function StepDetail({ step, kh, kw, channels, image, inputMax, weightMax }: StepDetailProps) {
+export const StepDetail = memo(function StepDetail({ step, kh, kw, channels, image, inputMax, inputPalette, weightMax }: StepDetailProps) {
   const [flat, setFlat] = useState(false);
   const per = kh * kw;
   const parts = useMemo(() => byChannel(step, per), [step, per]);
@@ -59,7 +60,7 @@ export const StepDetail = memo(function StepDetail({ step, kh, kw, channels, ima
             <div className="channel-product" key={q.c} data-testid={`partial-${q.c}`}>
               <h4>{channelName(q.c, channels, image)}</h4>
               <div className="equation">
-                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.x} kinds={q.kinds} maxAbs={inputMax} cell={cell} label={`Window on ${channelName(q.c, channels, image)}`} describe={(r, c) => `input under kernel position ${r}, ${c}`} />
+                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.x} kinds={q.kinds} maxAbs={inputMax} palette={inputPalette} cell={cell} label={`Window on ${channelName(q.c, channels, image)}`} describe={(r, c) => `input under kernel position ${r}, ${c}`} />
                 <span className="op" aria-hidden="true">⊙</span>
                 <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.w} maxAbs={weightMax} cell={cell} label={`Weights of filter ${step.oc} on ${channelName(q.c, channels, image)}`} describe={(r, c) => `weight [${step.oc}, ${q.c}, ${r}, ${c}]`} />
                 <span className="op" aria-hidden="true">=</span>
@@ -95,6 +96,7 @@ export const StepDetail = memo(function StepDetail({ step, kh, kw, channels, ima
                   values={values}
                   kinds={kinds}
                   maxAbs={key === 'x' ? inputMax : key === 'w' ? weightMax : productMax}
+                  palette={key === 'x' ? inputPalette : 'signed'}
                   cell={Math.max(4, Math.min(24, Math.floor(900 / length)))}
                   label={`${name}, ${length} values`}
                   describe={(_r, i) => `element ${i} (channel ${step.channels[Math.floor(i / per)]}, kernel ${Math.floor((i % per) / kw)}, ${i % kw})`}

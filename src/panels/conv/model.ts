@@ -4,7 +4,7 @@ import { convAxis, type AxisGeometry } from '../../engine/shapes';
 import { createRng, randomTensor } from '../../engine/random';
 import { presetFilter, presetProblem } from '../../engine/presets';
 import { tensor, type Tensor } from '../../engine/tensor';
-import { maxAbsOf } from '../../viz/color';
+import { maxAbsOf, paletteFor, type Palette } from '../../viz/color';
 
 /** Pixels of a sample or uploaded image, already resized to the view's H×W: `[channels, h, w]` in 0…1. */
 export interface ImagePixels {
@@ -27,6 +27,8 @@ export interface ConvModel {
   /** Steps of the walk-through: filters × output rows × output columns. */
   total: number;
   inputMax: number;
+  /** Grey for inputs that are never negative (images), signed otherwise. */
+  inputPalette: Palette;
   weightMax: number;
   outputMax: number;
   /** Filters whose preset does not fit the kernel size, with the reason; they fall back to random. */
@@ -112,6 +114,7 @@ export function buildConvModel(cfg: ConvConfig, pixels?: ImagePixels | null): Co
     outW: cols.output,
     total: cfg.f * rows.output * cols.output,
     inputMax: maxAbsOf(input.data),
+    inputPalette: paletteFor(input.data),
     weightMax: Math.max(maxAbsOf(weight.data), maxAbsOf(bias)),
     outputMax: maxAbsOf(output.data),
     presetIssues,
