@@ -33,4 +33,9 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Scripts that drive Chromium pass functions to page.evaluate, which run in the browser.
+    files: ['scripts/bench-ui.mjs', 'scripts/shoot.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

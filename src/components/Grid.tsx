@@ -163,7 +163,8 @@ export function Grid(props: GridProps) {
   const [hover, setHover] = useState<[number, number] | null>(null);
   const width = cols * cell;
   const height = rows * cell;
-  const canvas = props.forceCanvas || rows * cols > SVG_MAX_CELLS || cell < 8;
+  // SVG while it stays light; zoomed-in maps keep SVG longer so that their numbers show.
+  const canvas = props.forceCanvas || rows * cols > (cell >= NUMBER_MIN_CELL ? 4 * SVG_MAX_CELLS : SVG_MAX_CELLS) || cell < 8;
   const gridLines = cell >= 6;
 
   const cellAt = useCallback(
@@ -266,7 +267,16 @@ export function Grid(props: GridProps) {
               .filter((o) => o.kind === kind)
               .map((o) => `M${o.c * cell} ${o.r * cell}h${o.w * cell}v${o.h * cell}h${-o.w * cell}Z`)
               .join('');
-            return d ? <path key={kind} className={`overlay overlay-${kind}`} d={d} /> : null;
+            if (!d) return null;
+            // A light halo under dark outlines keeps them visible on black image pixels too.
+            return kind === 'window' || kind === 'focus' ? (
+              <g key={kind}>
+                <path className="overlay overlay-halo" d={d} />
+                <path className={`overlay overlay-${kind}`} d={d} />
+              </g>
+            ) : (
+              <path key={kind} className={`overlay overlay-${kind}`} d={d} />
+            );
           })}
         </svg>
       </div>

@@ -64,6 +64,7 @@ export function ConvPanel() {
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
+  const [zoom, setZoom] = useState(1);
   const { pixels, error: pixelError } = usePixels(cfg, uploaded);
   const image = cfg.src !== 'int' && cfg.src !== 'float';
 
@@ -152,8 +153,9 @@ export function ConvPanel() {
   const together = (mainWidth - 4 * gaps) / (inUnits + outUnits);
   const alone = (units: number, n: number) => (mainWidth - gaps - 14 * n) / units;
   const readable = (c: number) => (c >= NUMBER_MIN_CELL ? Math.floor(c) : Math.max(1.5, c));
-  const inputCell = readable(Math.min(40, 360 / model.cols.padded, together >= 4 ? together : alone(inUnits, C)));
-  const outputCell = readable(Math.min(44, 360 / model.outW, together >= 4 ? together : alone(outUnits, F)));
+  // Zoom enlarges every map (the stage scrolls); large maps show their numbers once cells are big enough.
+  const inputCell = readable(zoom * Math.min(40, 360 / model.cols.padded, together >= 4 ? together : alone(inUnits, C)));
+  const outputCell = readable(zoom * Math.min(44, 360 / model.outW, together >= 4 ? together : alone(outUnits, F)));
   const weightCell = cellSize(KW, KH, 110, 28);
   const at = { oc: Math.floor(step / (model.outH * model.outW)), oh: Math.floor(step / model.outW) % model.outH, ow: step % model.outW };
   const describe = `filter ${at.oc}, row ${at.oh}, column ${at.ow}`;
@@ -191,6 +193,20 @@ export function ConvPanel() {
         <p className="focus-line" aria-live="polite" data-testid="focus-line">
           {hover ? hl.headline : `Step ${formatCount(step + 1)}: ${hl.headline}`} · <span className="dim">press ? for keyboard shortcuts</span>
         </p>
+        <div className="zoom" role="group" aria-label="Zoom">
+          <button type="button" className="small" onClick={() => setZoom((z) => Math.max(0.5, z / 1.5))} disabled={zoom <= 0.5} aria-label="Zoom out">
+            −
+          </button>
+          <output aria-live="polite">{Math.round(zoom * 100)}%</output>
+          <button type="button" className="small" onClick={() => setZoom((z) => Math.min(8, z * 1.5))} disabled={zoom >= 8} aria-label="Zoom in">
+            +
+          </button>
+          {zoom !== 1 && (
+            <button type="button" className="small" onClick={() => setZoom(1)}>
+              Fit
+            </button>
+          )}
+        </div>
         <div className="stage">
           <section className="stage-block" aria-labelledby="input-title">
             <header>

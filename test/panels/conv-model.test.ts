@@ -57,7 +57,7 @@ describe('the convolution view model', () => {
     const m = buildConvModel(cfg);
     expect([...m.weight.data.subarray(0, 9)]).toEqual([-1, 0, 1, -2, 0, 2, -1, 0, 1]);
     expect(m.weight.data[9]).toBe(2.5);
-    expect(m.bias[0]).toBe(-3);
+    expect(m.bias[0]).toBe(-3); // an edit wins over the preset's zero bias
   });
   it('reports a preset that does not fit the kernel and falls back to random weights', () => {
     const m = buildConvModel({ ...defaultConv(), k: [5, 5], p: [2, 2, 2, 2], fp: ['laplace', 'random'] });
@@ -97,5 +97,12 @@ describe('one focus drives every highlight', () => {
     expect(h.input[2]![0]).toEqual({ r: 0, c: 0, h: 1, w: 1, kind: 'feed' });
     expect(h.input[2]![8]).toEqual({ r: 4, c: 4, h: 1, w: 1, kind: 'feed' });
     expect(h.input[0]).toEqual([]);
+  });
+});
+
+describe('preset filters', () => {
+  it('have no bias, so a flat image gives 0 under an edge detector', () => {
+    const m = buildConvModel({ ...defaultConv(), fp: ['sobelx', 'laplace'] });
+    expect([...m.bias]).toEqual([0, 0]);
   });
 });

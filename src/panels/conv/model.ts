@@ -63,7 +63,8 @@ export function buildInput(cfg: ConvConfig, pixels?: ImagePixels | null): Tensor
 
 /**
  * The weights `[F, C, Kh, Kw]` and biases `[F]`: each filter from its preset, or seeded (integers in
- * −1…1 for integer inputs, two-decimal floats otherwise), then the user's edits on top.
+ * −1…1 for integer inputs, two-decimal floats otherwise), then the user's edits on top. Preset
+ * filters have no bias.
  */
 export function buildFilters(cfg: ConvConfig): { weight: Tensor; bias: Float32Array; presetIssues: ConvModel['presetIssues'] } {
   const [kh, kw] = cfg.k;
@@ -86,6 +87,8 @@ export function buildFilters(cfg: ConvConfig): { weight: Tensor; bias: Float32Ar
   const bias = ints
     ? randomTensor(brng, [cfg.f], { kind: 'int', min: 0, max: 1 }).data
     : randomTensor(brng, [cfg.f], { kind: 'float', min: -0.5, max: 0.5, decimals: 2 }).data;
+  // A preset is a classic image filter: it comes without a bias, so flat regions give 0.
+  for (let f = 0; f < cfg.f; f++) if ((cfg.fp[f] ?? 'random') !== 'random' && !presetIssues.some((p) => p.filter === f)) bias[f] = 0;
   for (const [i, v] of Object.entries(cfg.we)) if (+i < weight.data.length) weight.data[+i] = v;
   for (const [i, v] of Object.entries(cfg.b)) if (+i < bias.length) bias[+i] = v;
   return { weight, bias, presetIssues };
