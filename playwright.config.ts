@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 
 // Browser tests run in Debian's Chromium (or $CHROMIUM_PATH) against the built site served by
+// `vite preview` on port 4179 (not the usual 4173, so a preview you have open does not clash);
 // `vite preview`; `npm run test:e2e` builds first so a stale bundle is never tested.
 export default defineConfig({
   testDir: 'test/e2e',
@@ -11,14 +12,14 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: 'http://127.0.0.1:4179/',
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: 'npx vite preview --host 127.0.0.1 --port 4179 --strictPort',
+    url: 'http://127.0.0.1:4179/',
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
