@@ -3,7 +3,7 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 
 // Browser tests run in Debian's Chromium (or $CHROMIUM_PATH) against the built site served by
 // `vite preview` on port 4179 (not the usual 4173, so a preview you have open does not clash);
-// `vite preview`; `npm run test:e2e` builds first so a stale bundle is never tested.
+// `npm test` and `npm run test:e2e` build first, so a stale bundle is never tested.
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
