@@ -85,6 +85,17 @@ function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: 
   return <canvas ref={ref} width={cols} height={rows} className="grid-canvas" aria-hidden="true" />;
 }
 
+/** Thin lines between the cells of an SVG grid. */
+const GridLines = memo(function GridLines({ rows, cols, cell }: { rows: number; cols: number; cell: number }) {
+  const width = cols * cell;
+  const height = rows * cell;
+  const d = [
+    ...Array.from({ length: rows + 1 }, (_, r) => `M0 ${r * cell}H${width}`),
+    ...Array.from({ length: cols + 1 }, (_, c) => `M${c * cell} 0V${height}`),
+  ].join('');
+  return <path className="grid-lines" d={d} />;
+});
+
 /** The value layer of a small grid: one SVG rect per cell, with its number when there is room. */
 const SvgLayer = memo(function SvgLayer({
   rows,
@@ -157,7 +168,7 @@ const SvgLayer = memo(function SvgLayer({
  * hover. Overlays outline windows and focused cells. The grid is one tab stop: arrow keys move a
  * selected cell (which acts like hovering it), Enter activates it.
  */
-export function Grid(props: GridProps) {
+function GridImpl(props: GridProps) {
   const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe } = props;
   const [active, setActive] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
@@ -251,17 +262,15 @@ export function Grid(props: GridProps) {
         onBlur={onBlur}
       >
         {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} palette={palette} /> : null}
+        {!canvas && (
+          // The cells and the outlines are separate SVG roots: a moving outline then re-lays out
+          // a few paths, not every cell and number of the grid.
+          <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
+            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} />
+            {gridLines && <GridLines rows={rows} cols={cols} cell={cell} />}
+          </svg>
+        )}
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
-          {!canvas && <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} />}
-          {gridLines && !canvas && (
-            <path
-              className="grid-lines"
-              d={[
-                ...Array.from({ length: rows + 1 }, (_, r) => `M0 ${r * cell}H${width}`),
-                ...Array.from({ length: cols + 1 }, (_, c) => `M${c * cell} 0V${height}`),
-              ].join('')}
-            />
-          )}
           {OVERLAY_KINDS.map((kind) => {
             const d = all
               .filter((o) => o.kind === kind)
@@ -286,3 +295,26 @@ export function Grid(props: GridProps) {
     </figure>
   );
 }
+
+const sameOverlays = (a: Overlay[] | undefined, b: Overlay[] | undefined) => {
+  if (a === b) return true;
+  const x = a ?? [];
+  const y = b ?? [];
+  return x.length === y.length && x.every((o, i) => {
+    const p = y[i]!;
+    return o.r === p.r && o.c === p.c && o.h === p.h && o.w === p.w && o.kind === p.kind;
+  });
+};
+
+/**
+ * A grid re-renders only when its props change; overlays are compared by content, because the
+ * highlights are derived afresh on every step while most grids' outlines stay where they were.
+ * Callbacks must therefore be stable (memoised by the caller).
+ */
+export const Grid = memo(GridImpl, (prev, next) => {
+  for (const key of Object.keys(next) as (keyof GridProps)[]) {
+    if (key === 'overlays') continue;
+    if (prev[key] !== next[key]) return false;
+  }
+  return Object.keys(prev).length === Object.keys(next).length && sameOverlays(prev.overlays, next.overlays);
+});

@@ -253,7 +253,7 @@ export function ConvPanel() {
               onEditBias={store.getState().setBias}
             />
           </section>
-          <StepDetail step={hl.step} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} inputPalette={model.inputPalette} weightMax={model.weightMax} />
+          <StepDetail step={hl.step} weight={model.weight.data} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} inputPalette={model.inputPalette} weightMax={model.weightMax} />
         </div>
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

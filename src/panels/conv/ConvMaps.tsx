@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, type Overlay } from '../../components/Grid';
 import { NumberEditor } from '../../components/NumberEditor';
 import type { ConvModel } from './model';
@@ -56,8 +56,23 @@ interface InputMapsProps {
 export const InputMaps = memo(function InputMaps({ model, image, overlays, cell, onHover }: InputMapsProps) {
   const { planes, PH, PW } = useMemo(() => paddedPlanes(model), [model]);
   const C = planes.length;
-  const { rows, cols } = model;
   const [, , H, W] = model.input.shape as [number, number, number, number];
+  // Stable callbacks per channel, so that a grid whose outline did not move does not re-render.
+  const handlers = useMemo(() => {
+    const { rows, cols } = model;
+    return planes.map((_, c) => ({
+      describe: (r: number, q: number, _v: number, kind: number) =>
+        kind === CELL_PAD
+          ? `padding (row ${r - rows.padBefore}, column ${q - cols.padBefore})`
+          : `row ${r - rows.padBefore}, column ${q - cols.padBefore}${kind === CELL_UNUSED ? ' (unused: no window reaches it)' : ''}`,
+      onFocusCell: (r: number, q: number) => {
+        const ih = r - rows.padBefore;
+        const iw = q - cols.padBefore;
+        onHover(ih >= 0 && ih < H && iw >= 0 && iw < W ? { kind: 'input', c, ih, iw } : null);
+      },
+    }));
+  }, [model, planes, onHover, H, W]);
+  const onBlurCell = useCallback(() => onHover(null), [onHover]);
   return (
     <div className="map-row" data-testid="input-maps">
       {planes.map((p, c) => (
@@ -74,23 +89,18 @@ export const InputMaps = memo(function InputMaps({ model, image, overlays, cell,
             overlays={overlays[c]}
             label={`Input ${channelName(c, C, image)}, ${H} by ${W}${PH > H || PW > W ? `, padded to ${PH} by ${PW}` : ''}`}
             testId={`input-${c}`}
-            describe={(r, q, _v, kind) =>
-              kind === CELL_PAD
-                ? `padding (row ${r - rows.padBefore}, column ${q - cols.padBefore})`
-                : `row ${r - rows.padBefore}, column ${q - cols.padBefore}${kind === CELL_UNUSED ? ' (unused: no window reaches it)' : ''}`
-            }
-            onFocusCell={(r, q) => {
-              const ih = r - rows.padBefore;
-              const iw = q - cols.padBefore;
-              onHover(ih >= 0 && ih < H && iw >= 0 && iw < W ? { kind: 'input', c, ih, iw } : null);
-            }}
-            onBlurCell={() => onHover(null)}
+            describe={handlers[c]!.describe}
+            onFocusCell={handlers[c]!.onFocusCell}
+            onBlurCell={onBlurCell}
           />
         </div>
       ))}
     </div>
   );
 });
+
+const BIAS_FOCUS: Overlay[] = [{ r: 0, c: 0, h: 1, w: 1, kind: 'focus' }];
+const NONE: Overlay[] = [];
 
 interface FilterBankProps {
   model: ConvModel;
@@ -114,6 +124,25 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
     () => Array.from({ length: F }, (_, f) => Array.from({ length: C }, (_, c) => model.weight.data.subarray(((f * C + c) * KH) * KW, ((f * C + c + 1) * KH) * KW))),
     [model.weight, F, C, KH, KW],
   );
+  // Stable callbacks and values per kernel and bias, so unchanged grids skip re-rendering.
+  const handlers = useMemo(
+    () =>
+      Array.from({ length: F }, (_, f) => ({
+        bias: model.bias.subarray(f, f + 1),
+        describeBias: () => `bias of filter ${f}`,
+        editBias: () => setEditing({ f, bias: true }),
+        kernels: Array.from({ length: C }, (_, c) => ({
+          describe: (kh: number, kw: number) => {
+            const flat = ((f * C + c) * KH + kh) * KW + kw;
+            return `weight [${f}, ${c}, ${kh}, ${kw}]${flat in edited ? ' (edited)' : ''}`;
+          },
+          onFocusCell: (kh: number, kw: number) => onHover({ kind: 'weight', oc: f, c, kh, kw }),
+          onActivate: (kh: number, kw: number) => setEditing({ f, c, kh, kw }),
+        })),
+      })),
+    [model.bias, F, C, KH, KW, edited, onHover],
+  );
+  const onBlurCell = useCallback(() => onHover(null), [onHover]);
   return (
     <div className="filters" data-testid="filters">
       {kernels.map((chs, f) => (
@@ -155,13 +184,10 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
                     overlays={overlays[f]?.[c]}
                     label={`Filter ${f}, weights on ${channelName(c, C, image)}, ${KH} by ${KW}. Press Enter to edit a weight.`}
                     testId={`weight-${f}-${c}`}
-                    describe={(kh, kw) => {
-                      const flat = ((f * C + c) * KH + kh) * KW + kw;
-                      return `weight [${f}, ${c}, ${kh}, ${kw}]${flat in edited ? ' (edited)' : ''}`;
-                    }}
-                    onFocusCell={(kh, kw) => onHover({ kind: 'weight', oc: f, c, kh, kw })}
-                    onBlurCell={() => onHover(null)}
-                    onActivate={(kh, kw) => setEditing({ f, c, kh, kw })}
+                    describe={handlers[f]!.kernels[c]!.describe}
+                    onFocusCell={handlers[f]!.kernels[c]!.onFocusCell}
+                    onBlurCell={onBlurCell}
+                    onActivate={handlers[f]!.kernels[c]!.onActivate}
                   />
                   {editingHere && (
                     <NumberEditor
@@ -183,14 +209,14 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
               <Grid
                 rows={1}
                 cols={1}
-                values={model.bias.subarray(f, f + 1)}
+                values={handlers[f]!.bias}
                 maxAbs={model.weightMax}
                 cell={Math.max(cell, 28)}
-                overlays={biasFocus[f] ? [{ r: 0, c: 0, h: 1, w: 1, kind: 'focus' }] : []}
+                overlays={biasFocus[f] ? BIAS_FOCUS : NONE}
                 label={`Bias of filter ${f}. Press Enter to edit it.`}
                 testId={`bias-${f}`}
-                describe={() => `bias of filter ${f}`}
-                onActivate={() => setEditing({ f, bias: true })}
+                describe={handlers[f]!.describeBias}
+                onActivate={handlers[f]!.editBias}
               />
               {editing && 'bias' in editing && editing.f === f && (
                 <NumberEditor
@@ -263,6 +289,10 @@ const OutputMap = memo(function OutputMap({
     return k;
   }, [plane, done]);
   const values = useMemo(() => model.output.data.subarray(f * plane, (f + 1) * plane), [model, f, plane]);
+  const describe = useCallback((r: number, q: number) => `output ${f}, row ${r}, column ${q}`, [f]);
+  const onFocusCell = useCallback((oh: number, ow: number) => onHover({ kind: 'output', oc: f, oh, ow }), [f, onHover]);
+  const onBlurCell = useCallback(() => onHover(null), [onHover]);
+  const onActivate = useCallback((oh: number, ow: number) => onPick((f * outH + oh) * outW + ow), [f, outH, outW, onPick]);
   return (
     <div className="map">
       <h4>Output {f}</h4>
@@ -276,10 +306,10 @@ const OutputMap = memo(function OutputMap({
         overlays={overlays}
         label={`Output channel ${f}, ${outH} by ${outW}`}
         testId={`output-${f}`}
-        describe={(r, q) => `output ${f}, row ${r}, column ${q}`}
-        onFocusCell={(oh, ow) => onHover({ kind: 'output', oc: f, oh, ow })}
-        onBlurCell={() => onHover(null)}
-        onActivate={(oh, ow) => onPick((f * outH + oh) * outW + ow)}
+        describe={describe}
+        onFocusCell={onFocusCell}
+        onBlurCell={onBlurCell}
+        onActivate={onActivate}
       />
     </div>
   );

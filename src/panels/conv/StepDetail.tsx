@@ -7,6 +7,8 @@ import { channelName } from './ConvMaps';
 
 interface StepDetailProps {
   step: ConvStep;
+  /** The filters [F, C, Kh, Kw]: a step's weights are shown from here, so their grids stay put while the window moves. */
+  weight: Float32Array;
   kh: number;
   kw: number;
   channels: number;
@@ -17,11 +19,12 @@ interface StepDetailProps {
 }
 
 /** Splits a step's taps by channel into window values, weights, products and padding flags. */
-function byChannel(step: ConvStep, per: number) {
+function byChannel(step: ConvStep, per: number, weight: Float32Array) {
+  const filterChannels = step.channels.length;
   return step.channels.map((c, j) => {
     const taps = step.taps.slice(j * per, (j + 1) * per);
     const x = Float32Array.from(taps, (t) => t.x);
-    const w = Float32Array.from(taps, (t) => t.w);
+    const w = weight.subarray((step.oc * filterChannels + j) * per, (step.oc * filterChannels + j + 1) * per);
     const p = Float32Array.from(taps, (t) => t.product);
     const kinds = Uint8Array.from(taps, (t) => (t.padded ? CELL_PAD : 0));
     return { c, x, w, p, kinds, sum: step.channelSums[j]! };
@@ -33,10 +36,10 @@ function byChannel(step: ConvStep, per: number) {
  * elementwise, summed to the channel's partial sum; then the channels' sums plus the bias, landing in
  * the output cell. The same step can be shown as a single dot product of two flattened vectors.
  */
-export const StepDetail = memo(function StepDetail({ step, kh, kw, channels, image, inputMax, inputPalette, weightMax }: StepDetailProps) {
+export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, channels, image, inputMax, inputPalette, weightMax }: StepDetailProps) {
   const [flat, setFlat] = useState(false);
   const per = kh * kw;
-  const parts = useMemo(() => byChannel(step, per), [step, per]);
+  const parts = useMemo(() => byChannel(step, per, weight), [step, per, weight]);
   const productMax = useMemo(() => maxAbsOf(Float32Array.from(step.taps, (t) => t.product)), [step]);
   const cell = Math.max(8, Math.min(28, Math.floor(120 / Math.max(kh, kw))));
   // Many taps (e.g. 8 channels of 11×11) are painted on canvases so playback stays smooth.
