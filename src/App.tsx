@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { getAppStore, useAppStore, selectProblems, selectRoute } from './state/store';
 import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
@@ -7,16 +8,17 @@ import { serializeHash } from './state/codec';
 
 /** The link to what is on screen now, from the store (the address bar may lag by a throttled write). */
 const currentLink = () => {
-  const { route, config } = getAppStore().getState();
-  return window.location.href.split('#')[0] + serializeHash(route, config);
+  const { route, config, views } = getAppStore().getState();
+  return window.location.href.split('#')[0] + serializeHash(route, config, views);
 };
 
-const VIEWS: { route: Route; label: string; ready: boolean }[] = [
-  { route: 'conv', label: 'Convolution', ready: true },
-  { route: 'pool', label: 'Pooling', ready: false },
-  { route: 'rf', label: 'Receptive fields', ready: false },
-  { route: 'arch', label: 'Architecture', ready: false },
-  { route: 'norm', label: 'Normalization', ready: false },
+/** The views, in the order of the lecture. A view without a panel yet is left out of the navigation. */
+const VIEWS: { route: Route; label: string; Panel: ComponentType | null }[] = [
+  { route: 'conv', label: 'Convolution', Panel: ConvPanel },
+  { route: 'pool', label: 'Pooling', Panel: null },
+  { route: 'rf', label: 'Receptive fields', Panel: null },
+  { route: 'arch', label: 'Architecture', Panel: null },
+  { route: 'norm', label: 'Normalization', Panel: null },
 ];
 
 /** The application shell: header with the views and the copy-link button, the link's problems, and the current view. */
@@ -31,7 +33,7 @@ export function App() {
           <a href="#/conv">ConvScope</a>
         </h1>
         <nav aria-label="Views">
-          {VIEWS.filter((v) => v.ready).map((v) => (
+          {VIEWS.filter((v) => v.Panel).map((v) => (
             <a key={v.route} href={`#/${v.route}`} aria-current={v.route === route ? 'page' : undefined}>
               {v.label}
             </a>
@@ -41,8 +43,8 @@ export function App() {
       </header>
       <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
       <main id="main">
-        {view.ready ? (
-          <ConvPanel />
+        {view.Panel ? (
+          <view.Panel />
         ) : (
           <section className="not-ready" data-testid="not-ready">
             <h2>{view.label}</h2>

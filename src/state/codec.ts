@@ -9,7 +9,6 @@ import {
   DEFAULT_CONV,
   FORMAT_VERSION,
   ROUTE_NAMES,
-  ROUTE_PARAMS,
   ROUTES,
   SHARED_PARAMS,
   cloneConv,
@@ -20,13 +19,21 @@ import {
   type SharedConfig,
 } from './params';
 import type { ConvConfig, Route, UrlProblem } from './types';
+import { VIEW_CODECS, type ViewConfigs, type ViewRoute } from './views';
 
-/** What `parseHash` returns: the route, the convolution configuration and the problems found. */
+/** What `parseHash` returns: the route, its configuration and the problems found. */
 export interface ParsedHash {
   route: Route;
   /** The convolution configuration; the default one when the route is not `conv` (its keys live on `#/conv`). */
   conv: ConvConfig;
+  /** The configuration of the link's view when it is not `conv` (only that view's entry is set). */
+  views: Partial<ViewConfigs>;
   problems: UrlProblem[];
+}
+
+/** A route's own parameter table: the convolution view's, or a registered view's. */
+export function routeParams(route: Route): ParamTable<never> {
+  return (route === 'conv' ? CONV_PARAMS : VIEW_CODECS[route].table) as ParamTable<never>;
 }
 
 /** The message of the last-resort guard of `parseHash` (never expected to be seen). */
@@ -577,12 +584,16 @@ function writeTable(table: ParamTable<never>, source: Bag, out: string[]): void 
  * the order of the parameter table (`step` only when > 0). A route other than `conv` carries no
  * convolution keys: each view's keys live on its own route.
  */
-export function serializeHash(route: Route, conv: ConvConfig): string {
+export function serializeHash(route: Route, conv: ConvConfig, views?: Partial<ViewConfigs>): string {
   const parts: string[] = [];
   const shared: SharedConfig = { v: FORMAT_VERSION };
   writeTable(SHARED_PARAMS as ParamTable<never>, shared as unknown as Bag, parts);
   const safeRoute: Route = ROUTES.includes(route) ? route : 'conv';
   if (safeRoute === 'conv') writeTable(CONV_PARAMS as ParamTable<never>, conv as unknown as Bag, parts);
+  else {
+    const view = views?.[safeRoute] ?? VIEW_CODECS[safeRoute].defaults();
+    writeTable(routeParams(safeRoute), view as unknown as Bag, parts);
+  }
   return `#/${safeRoute}?${parts.join('&')}`;
 }
 
@@ -673,12 +684,12 @@ function parseHashUnchecked(hash: string): ParsedHash {
   }
 
   let conv = defaultConv();
-  const own = ROUTE_PARAMS[route] as ParamTable<never>;
-  const target = route === 'conv' ? (conv as unknown as Bag) : ({} as Bag);
+  const own = routeParams(route);
+  const target = route === 'conv' ? (conv as unknown as Bag) : (VIEW_CODECS[route].defaults() as unknown as Bag);
   readTable(own, given, target, problems);
 
   for (const key of given.keys()) {
-    const owner = ROUTES.find((r) => r !== route && ROUTE_PARAMS[r].some((spec) => spec.key === key));
+    const owner = ROUTES.find((r) => r !== route && routeParams(r).some((spec) => spec.key === key));
     problems.push({
       key,
       message: owner
@@ -687,9 +698,15 @@ function parseHashUnchecked(hash: string): ParsedHash {
     });
   }
 
+  const views: Partial<ViewConfigs> = {};
   if (route === 'conv') {
     const repaired = repairConv(conv);
     conv = repaired.conv;
+    problems.push(...repaired.problems);
+  } else {
+    const codec = VIEW_CODECS[route] as unknown as { repair: (c: unknown) => { config: unknown; problems: UrlProblem[] } };
+    const repaired = codec.repair(target);
+    (views as Record<ViewRoute, unknown>)[route] = repaired.config;
     problems.push(...repaired.problems);
   }
 
@@ -700,7 +717,7 @@ function parseHashUnchecked(hash: string): ParsedHash {
       message: `and ${rest} more problems with this link.`,
     });
   }
-  return { route, conv, problems };
+  return { route, conv, views, problems };
 }
 
 /**
@@ -718,6 +735,7 @@ export function parseHash(hash: string): ParsedHash {
     return {
       route: 'conv',
       conv: defaultConv(),
+      views: {},
       problems: [{ key: '#', message: UNREADABLE_LINK }],
     };
   }

@@ -300,24 +300,6 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
   },
 ];
 
-/** The configuration each route keeps in the hash. Views other than conv have no keys yet. */
-export interface RouteConfigs {
-  conv: ConvConfig;
-  pool: Record<never, never>;
-  rf: Record<never, never>;
-  arch: Record<never, never>;
-  norm: Record<never, never>;
-}
-
-/** Each route's own table. A new view adds its table here (and its config type to RouteConfigs). */
-export const ROUTE_PARAMS: { readonly [R in Route]: ParamTable<RouteConfigs[R]> } = {
-  conv: CONV_PARAMS,
-  pool: [],
-  rf: [],
-  arch: [],
-  norm: [],
-};
-
 /** Finds the row of `key` in a table. */
 export function findParam<C>(table: ParamTable<C>, key: string): ParamSpec<C> | undefined {
   return table.find((spec) => spec.key === key);

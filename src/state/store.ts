@@ -16,6 +16,7 @@ import {
 } from './codec';
 import { CONV_PARAMS, FILTER_PRESETS, ROUTES, SPEEDS, cloneConv, defaultConv } from './params';
 import type { ConvConfig, FilterPreset, InputSource, Route, UrlProblem } from './types';
+import { cloneView, defaultViews, type ViewConfigs, type ViewRoute } from './views';
 
 /** A refused change, shown next to the control concerned. `field` is the URL key (`k`, `in`, `w`, …). */
 export interface Rejection {
@@ -80,8 +81,23 @@ export interface MessagesSlice {
   applyLink: (link: ParsedHash) => void;
 }
 
+/**
+ * The other views' configurations (pooling, receptive fields, …), each validated by its own module
+ * in `views/`; the panels change them through `setView`.
+ */
+export interface ViewsSlice {
+  views: ViewConfigs;
+  /**
+   * Replaces one view's configuration. The caller passes a configuration its view module has
+   * validated; a refused change goes to `rejection` instead (field = the URL key).
+   */
+  setView: <R extends ViewRoute>(route: R, config: ViewConfigs[R]) => void;
+  /** Records a refused change of a view's setting, shown next to its control. */
+  reject: (field: string, message: string) => void;
+}
+
 /** The whole store state. */
-export type AppState = RouteSlice & ConvSlice & PlaybackSlice & MessagesSlice;
+export type AppState = RouteSlice & ConvSlice & PlaybackSlice & MessagesSlice & ViewsSlice;
 /** A store made by `createAppStore`. */
 export type AppStore = StoreApi<AppState>;
 
@@ -355,9 +371,16 @@ const messagesSlice: Slice<MessagesSlice> = (set) => ({
     set((state) => ({
       route: link.route,
       config: link.route === 'conv' ? cloneConv(link.conv) : state.config,
+      views: { ...state.views, ...cloneView(link.views) },
       problems: [...link.problems],
       rejection: null,
     })),
+});
+
+const viewsSlice: Slice<ViewsSlice> = (set) => ({
+  views: defaultViews(),
+  setView: (route, config) => set((state) => ({ views: { ...state.views, [route]: config }, rejection: null })),
+  reject: (field, message) => set({ rejection: { field, message } }),
 });
 
 /**
@@ -372,6 +395,7 @@ export function createAppStore(initial: AppInitial = {}): AppStore {
     ...convSlice(...a),
     ...playbackSlice(...a),
     ...messagesSlice(...a),
+    ...viewsSlice(...a),
     route: initial.route && ROUTES.includes(initial.route) ? initial.route : 'conv',
     config: conv,
     playing: initial.playing ?? false,

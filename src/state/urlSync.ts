@@ -30,7 +30,7 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   let cooldown: ReturnType<typeof setTimeout> | null = null;
   let pending = false;
 
-  const linkOf = (state: AppState) => serializeHash(state.route, state.config);
+  const linkOf = (state: AppState) => serializeHash(state.route, state.config, state.views);
 
   /** Writes `hash`; returns false when the browser refused (e.g. too many history calls). */
   const write = (mode: 'push' | 'replace', hash: string): boolean => {

@@ -132,7 +132,7 @@ describe('defaults', () => {
 
   it('an empty hash, "#", "#/" and "#/conv" all give the lecture example with no problems', () => {
     for (const hash of ['', '#', '#/', '#/conv', '#/conv?', '#/conv/']) {
-      expect(parseHash(hash)).toEqual({ route: 'conv', conv: LECTURE, problems: [] });
+      expect(parseHash(hash)).toEqual({ route: 'conv', conv: LECTURE, views: {}, problems: [] });
     }
   });
 
@@ -144,6 +144,7 @@ describe('defaults', () => {
     expect(parseHash('#/conv?in=3x5x5&k=3&f=2&s=2&p=1&d=1&seed=7&step=0')).toEqual({
       route: 'conv',
       conv: LECTURE,
+      views: {},
       problems: [],
     });
   });
@@ -538,7 +539,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(validConv, (conv) => {
         const back = parseHash(serializeHash('conv', conv));
-        expect(back).toEqual({ route: 'conv', conv, problems: [] });
+        expect(back).toEqual({ route: 'conv', conv, views: {}, problems: [] });
       }),
       { numRuns: 150 },
     );
@@ -567,9 +568,11 @@ describe('properties', () => {
       expect(p.message).not.toBe(UNREADABLE_LINK); // the last-resort guard never fires
     }
     // What was read is valid, so writing it and reading again is clean.
-    expect(parseHash(serializeHash(route, conv))).toEqual({
+    const parsed = parseHash(hash);
+    expect(parseHash(serializeHash(route, conv, parsed.views))).toEqual({
       route,
       conv: route === 'conv' ? conv : LECTURE,
+      views: parsed.views,
       problems: [],
     });
   }
@@ -630,7 +633,7 @@ describe('properties', () => {
               : ch,
           )
           .join('');
-        expect(parseHash(`${head}?${encoded}`)).toEqual({ route: 'conv', conv, problems: [] });
+        expect(parseHash(`${head}?${encoded}`)).toEqual({ route: 'conv', conv, views: {}, problems: [] });
       }),
       { numRuns: 50 },
     );
