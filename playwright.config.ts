@@ -4,6 +4,10 @@ import { chromiumPath, chromiumArgs } from './scripts/chromium.mjs';
 // Browser tests run in Debian's Chromium (or $CHROMIUM_PATH) against the built site served by
 // `vite preview` on port 4179 (not the usual 4173, so a preview you have open does not clash);
 // `npm test` and `npm run test:e2e` build first, so a stale bundle is never tested.
+// E2E_PORT and E2E_OUTDIR let several people test different builds side by side.
+const port = Number(process.env.E2E_PORT ?? 4179);
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
+
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
@@ -12,14 +16,14 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4179/',
+    baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4179 --strictPort',
-    url: 'http://127.0.0.1:4179/',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
