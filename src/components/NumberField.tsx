@@ -12,6 +12,7 @@ export function NumberField({
   max,
   onChange,
   hint,
+  explain,
   testId,
   width = 4,
 }: {
@@ -21,6 +22,8 @@ export function NumberField({
   max: number;
   onChange: (v: number) => void;
   hint?: string;
+  /** Says why an out-of-range value cannot work (e.g. "a 9-row kernel does not fit …"), instead of the plain range. */
+  explain?: (v: number) => string;
   testId?: string;
   width?: number;
 }) {
@@ -41,7 +44,7 @@ export function NumberField({
       return;
     }
     if (v < min || v > max) {
-      setError(`${label}: ${v} is out of range; use ${min} to ${max}`);
+      setError(explain ? explain(v) : `${label}: ${v} is out of range; use ${min} to ${max}`);
       return;
     }
     setError(null);

@@ -107,7 +107,9 @@ test.describe('the convolution view', () => {
   test('an impossible kernel is explained next to the control and nothing is lost', async ({ page }) => {
     await page.goto(`./${LECTURE}`);
     await page.getByTestId('kernel-h').fill('9');
-    await expect(page.getByRole('alert').filter({ hasText: 'out of range' })).toContainText('use 1 to 7');
+    await expect(page.getByRole('alert').filter({ hasText: 'does not fit' })).toHaveText(
+      'A kernel of 9 rows does not fit in the padded input: 5 + 1 + 1 = 7 rows. Use at most 7, or pad more.',
+    );
     await expect(page.getByTestId('shapes')).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×3×3]');
     await expect(page.getByTestId('kernel-h')).toHaveValue('9');
   });

@@ -29,6 +29,7 @@ function PairFields({
   max,
   onChange,
   testId,
+  explain,
 }: {
   name: string;
   value: [number, number];
@@ -36,13 +37,30 @@ function PairFields({
   max: [number, number];
   onChange: (v: [number, number]) => void;
   testId: string;
+  explain?: (axis: 0 | 1, v: number) => string;
 }) {
   return (
     <fieldset className="pair" data-testid={testId}>
       <legend>{name}</legend>
-      <NumberField label="rows" value={value[0]} min={min} max={max[0]} onChange={(v) => onChange([v, value[1]])} testId={`${testId}-h`} />
+      <NumberField
+        label="rows"
+        value={value[0]}
+        min={min}
+        max={max[0]}
+        onChange={(v) => onChange([v, value[1]])}
+        testId={`${testId}-h`}
+        explain={explain && ((v) => explain(0, v))}
+      />
       <span aria-hidden="true">×</span>
-      <NumberField label="cols" value={value[1]} min={min} max={max[1]} onChange={(v) => onChange([value[0], v])} testId={`${testId}-w`} />
+      <NumberField
+        label="cols"
+        value={value[1]}
+        min={min}
+        max={max[1]}
+        onChange={(v) => onChange([value[0], v])}
+        testId={`${testId}-w`}
+        explain={explain && ((v) => explain(1, v))}
+      />
       <button type="button" className="small" onClick={() => onChange([value[0], value[0]])} disabled={value[0] === value[1]} title="Use the rows value for both axes">
         square
       </button>
@@ -182,7 +200,26 @@ export const ConvControls = memo(function ConvControls({
 
       <fieldset>
         <legend>Layer</legend>
-        <PairFields name="Kernel" value={cfg.k} min={1} max={maxK} onChange={actions.setKernel} testId="kernel" />
+        <PairFields
+          name="Kernel"
+          value={cfg.k}
+          min={1}
+          max={maxK}
+          onChange={actions.setKernel}
+          testId="kernel"
+          explain={(axis, v) => {
+            const [size, before, after] = axis === 0 ? [cfg.h, pt, pb] : [cfg.w, pl, pr];
+            const d = cfg.d[axis];
+            const unit = axis === 0 ? 'rows' : 'columns';
+            if (v < 1 || !Number.isInteger(v)) return `The kernel needs at least 1 ${unit.slice(0, -1)}.`;
+            if (v > LIMITS.k) return `Kernels up to ${LIMITS.k}×${LIMITS.k} are offered; use 1 to ${maxK[axis]}.`;
+            const span = d * (v - 1) + 1;
+            return (
+              `A kernel of ${v} ${unit}${d > 1 ? ` at dilation ${d} spans ${span}` : ''} does not fit in the padded input: ` +
+              `${size} + ${before} + ${after} = ${size + before + after} ${unit}. Use at most ${maxK[axis]}, or pad more.`
+            );
+          }}
+        />
         {reject('k')}
         <PairFields name="Stride" value={cfg.s} min={1} max={[LIMITS.s, LIMITS.s]} onChange={actions.setStride} testId="stride" />
         {reject('s')}
