@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useThrottled } from '../components/useThrottled';
 import { getAppStore, useAppStore, selectConfig, selectPlaying, selectRejection } from '../state/store';
 import { SPEEDS } from '../state/params';
 import type { ConvConfig } from '../state/types';
@@ -144,6 +145,14 @@ export function ConvPanel() {
 
   const [, C, H, W] = model.input.shape as [number, number, number, number];
   const [F, , KH, KW] = model.weight.shape as [number, number, number, number];
+  // The worked step is the heaviest part to draw and cannot be read at full speed: while steps come
+  // quickly (playback, a held key) it follows at most 8 times a second; a single step shows at once.
+  // Its props travel together, so a delayed step never meets another configuration's kernel.
+  const detailNow = useMemo(
+    () => ({ step: hl.step, weight: model.weight.data, kh: KH, kw: KW, channels: C, image, inputMax: model.inputMax, inputPalette: model.inputPalette, weightMax: model.weightMax }),
+    [hl.step, model, KH, KW, C, image],
+  );
+  const detail = useThrottled(detailNow, 125);
   // Fit the input and output side by side at one cell size when that leaves cells of at least 4 px;
   // otherwise each gets its own row. No map grows past 360 px. Large maps are canvases, so fractional
   // cells are fine.
@@ -253,7 +262,7 @@ export function ConvPanel() {
               onEditBias={store.getState().setBias}
             />
           </section>
-          <StepDetail step={hl.step} weight={model.weight.data} kh={KH} kw={KW} channels={C} image={image} inputMax={model.inputMax} inputPalette={model.inputPalette} weightMax={model.weightMax} />
+          <StepDetail {...detail} />
         </div>
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
