@@ -153,18 +153,25 @@ export function ConvPanel() {
     [hl.step, model, KH, KW, C, image],
   );
   const detail = useThrottled(detailNow, 125);
-  // Fit the input and output side by side at one cell size when that leaves cells of at least 4 px;
-  // otherwise each gets its own row. No map grows past 360 px. Large maps are canvases, so fractional
-  // cells are fine.
+  // Cell sizes. Input and output side by side at one cell size when their numbers stay readable;
+  // otherwise each block on its own row: small grids (≤ 24 columns) keep readable numbers and wrap
+  // one grid per row if need be (phones); large maps (images) stay side by side, colours only. No
+  // map grows past 360 px unless zoomed.
   const gaps = 48;
   const inUnits = C * model.cols.padded;
   const outUnits = F * model.outW;
   const together = (mainWidth - 4 * gaps) / (inUnits + outUnits);
-  const alone = (units: number, n: number) => (mainWidth - gaps - 14 * n) / units;
+  const fit = (cols: number, n: number, cap: number) => {
+    const row = (mainWidth - gaps - 14 * n) / (cols * n);
+    if (row >= NUMBER_MIN_CELL) return Math.min(cap, row);
+    if (cols <= 24) return Math.min(cap, (mainWidth - gaps) / cols);
+    return Math.min(cap, row);
+  };
   const readable = (c: number) => (c >= NUMBER_MIN_CELL ? Math.floor(c) : Math.max(1.5, c));
-  // Zoom enlarges every map (the stage scrolls); large maps show their numbers once cells are big enough.
-  const inputCell = readable(zoom * Math.min(40, 360 / model.cols.padded, together >= 4 ? together : alone(inUnits, C)));
-  const outputCell = readable(zoom * Math.min(44, 360 / model.outW, together >= 4 ? together : alone(outUnits, F)));
+  const inCap = Math.min(40, 360 / model.cols.padded);
+  const outCap = Math.min(44, 360 / model.outW);
+  const inputCell = readable(zoom * (together >= NUMBER_MIN_CELL ? Math.min(inCap, together) : fit(model.cols.padded, C, inCap)));
+  const outputCell = readable(zoom * (together >= NUMBER_MIN_CELL ? Math.min(outCap, together) : fit(model.outW, F, outCap)));
   const weightCell = cellSize(KW, KH, 110, 28);
   const at = { oc: Math.floor(step / (model.outH * model.outW)), oh: Math.floor(step / model.outW) % model.outH, ow: step % model.outW };
   const describe = `filter ${at.oc}, row ${at.oh}, column ${at.ow}`;
