@@ -46,6 +46,8 @@ export interface GridProps {
   describe?: (r: number, c: number, v: number, kind: number) => string;
   /** Draws every cell on a canvas (for large maps) instead of SVG. */
   forceCanvas?: boolean;
+  /** The value a padding cell stands for, shown as its number and in the caption (default 0; max pooling uses −Infinity). */
+  padValue?: number;
   testId?: string;
 }
 
@@ -105,7 +107,8 @@ const SvgLayer = memo(function SvgLayer({
   maxAbs,
   cell,
   palette = 'signed',
-}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell' | 'palette'>) {
+  padValue = 0,
+}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell' | 'palette' | 'padValue'>) {
   const scale = useMemo(() => paletteScale(palette, maxAbs), [palette, maxAbs]);
   const numbers = cell >= NUMBER_MIN_CELL;
   const fontSize = Math.min(16, Math.max(9, cell * 0.36));
@@ -148,7 +151,7 @@ const SvgLayer = memo(function SvgLayer({
             textAnchor="middle"
             fill={kind === CELL_PAD ? 'var(--pad-text)' : textColorOn(fill)}
           >
-            {formatCell(kind === CELL_PAD ? 0 : v)}
+            {formatCell(kind === CELL_PAD ? padValue : v)}
           </text>,
         );
       }
@@ -169,7 +172,7 @@ const SvgLayer = memo(function SvgLayer({
  * selected cell (which acts like hovering it), Enter activates it.
  */
 function GridImpl(props: GridProps) {
-  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe } = props;
+  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe, padValue = 0 } = props;
   const [active, setActive] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const width = cols * cell;
@@ -238,7 +241,7 @@ function GridImpl(props: GridProps) {
     ? (() => {
         const i = shown[0] * cols + shown[1];
         const kind = kinds ? kinds[i]! : CELL_VALUE;
-        const v = kind === CELL_PAD ? 0 : values[i]!;
+        const v = kind === CELL_PAD ? padValue : values[i]!;
         const what = describe ? describe(shown[0], shown[1], v, kind) : `row ${shown[0]}, column ${shown[1]}`;
         return kind === CELL_PENDING ? `${what}: not computed yet` : `${what}: ${formatValue(v)}`;
       })()
@@ -266,7 +269,7 @@ function GridImpl(props: GridProps) {
           // The cells and the outlines are separate SVG roots: a moving outline then re-lays out
           // a few paths, not every cell and number of the grid.
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
-            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} />
+            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} padValue={padValue} />
             {gridLines && <GridLines rows={rows} cols={cols} cell={cell} />}
           </svg>
         )}
