@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getAppStore, useAppStore, selectRejection, type AppState } from '../state/store';
+import {
+  archLayers,
+  archPytorch,
+  archTotals,
+  setArchBlock,
+  setArchBlocks,
+  setArchClasses,
+  setArchFcCount,
+  setArchFcWidth,
+  setArchInput,
+  setArchPool,
+  setArchSeed,
+  setArchSource,
+  type ArchConfig,
+  type ArchResult,
+} from '../state/views/arch';
+import { CopyButton } from '../components/CopyButton';
+import { SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
+import { formatCount } from '../viz/format';
+import { forwardArch, type ArchPixels } from './arch/model';
+import { ArchControls, type ArchActions } from './arch/ArchControls';
+import { ArchDiagram } from './arch/ArchDiagram';
+import { ArchTable } from './arch/ArchTable';
+import { ArchScores } from './arch/ArchScores';
+import { FeatureMaps } from './arch/FeatureMaps';
+import './arch/arch.css';
+
+const selectArch = (s: AppState): ArchConfig => s.views.arch;
+
+/** The uploaded image, kept for the page's lifetime (never in the URL, never sent anywhere). */
+let uploadedImage: ImageBitmap | null = null;
+
+const TEXT = {
+  title: 'A whole network',
+  shapes: (input: string, out: number) => `${input} → … → ${out} scores`,
+  totals: (params: number, conv: number, macs: number, acts: number) =>
+    `${formatCount(params)} parameters (${formatCount(conv)} in the convolutions) · ${formatCount(macs)} multiply–accumulates · ${formatCount(acts)} activation values`,
+  diagramTitle: 'Shapes through the network',
+  code: 'PyTorch',
+  copy: 'Copy PyTorch',
+  codeNote: 'The same network in PyTorch; the comments give each output shape, which match the table.',
+  waiting: 'Loading the image…',
+  noImage: 'No image was chosen. Pick one with “Your image…”; until then the seeded input is shown.',
+};
+
+/** The image pixels for the configuration's source, resized to H×W (null for the seeded input or while loading). */
+function usePixels(cfg: ArchConfig, uploaded: ImageBitmap | null) {
+  const [state, setState] = useState<{ key: string; pixels: ArchPixels | null; error: string | null }>({ key: '', pixels: null, error: null });
+  const key = `${cfg.src}:${cfg.c}:${cfg.h}:${cfg.w}:${uploaded ? 'u' : ''}`;
+  useEffect(() => {
+    if (cfg.src === 'seeded') return;
+    let live = true;
+    const source: Promise<ImageBitmap> =
+      cfg.src === 'upload' ? (uploaded ? Promise.resolve(uploaded) : Promise.reject(new Error(TEXT.noImage))) : loadSample(cfg.src as SampleName);
+    source.then(
+      (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: null }),
+      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, cfg.src, cfg.c, cfg.h, cfg.w, uploaded]);
+  return cfg.src !== 'seeded' && state.key === key ? state : { key, pixels: null, error: null };
+}
+
+/**
+ * The architecture view: a builder for [Conv, ReLU, Pool]×N → Flatten → [FC, ReLU]×M → FC, its
+ * shapes drawn as boxes, every layer's shape, parameters, multiply–accumulates and activations,
+ * the PyTorch code, a real forward pass with every feature map, the scores, and the fully connected
+ * classifier on the same input for comparison.
+ */
+export function ArchPanel() {
+  const store = getAppStore();
+  const cfg = useAppStore(selectArch);
+  const rejection = useAppStore(selectRejection);
+  const [uploaded, setUploaded] = useState<ImageBitmap | null>(uploadedImage);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const { pixels, error: pixelError } = usePixels(cfg, uploaded);
+  const image = cfg.src !== 'seeded' && pixels !== null;
+
+  const { layers } = useMemo(() => archLayers(cfg), [cfg]);
+  const totals = useMemo(() => archTotals(layers), [layers]);
+  const run = useMemo(() => forwardArch(cfg, pixels), [cfg, pixels]);
+  const input = useMemo<[number, number, number]>(() => [cfg.c, cfg.h, cfg.w], [cfg.c, cfg.h, cfg.w]);
+  const code = useMemo(() => archPytorch(layers, input), [layers, input]);
+
+  const apply = useCallback(
+    (result: ArchResult, field: string) => {
+      const s = store.getState();
+      if ('config' in result) s.setView('arch', result.config);
+      else s.reject(field, result.rejection.message);
+    },
+    [store],
+  );
+  const current = useCallback(() => store.getState().views.arch, [store]);
+  const upload = useCallback(
+    async (file: File) => {
+      try {
+        const img = await decodeImage(file, `“${file.name}”`);
+        uploadedImage = img;
+        setUploaded(img);
+        setUploadError(null);
+        apply(setArchSource(current(), 'upload'), 'src');
+      } catch (err) {
+        setUploadError((err as Error).message);
+      }
+    },
+    [apply, current],
+  );
+  const actions = useMemo<ArchActions>(
+    () => ({
+      input: (c, h, w) => apply(setArchInput(current(), c, h, w), 'in'),
+      source: (src) => {
+        setUploadError(null);
+        apply(setArchSource(current(), src), 'src');
+      },
+      upload: (file) => void upload(file),
+      seed: (seed) => apply(setArchSeed(current(), seed), 'seed'),
+      blocks: (n) => apply(setArchBlocks(current(), n), 'f'),
+      block: (i, patch) => apply(setArchBlock(current(), i, patch), 'f'),
+      pool: (size) => apply(setArchPool(current(), size), 'pool'),
+      fcCount: (m) => apply(setArchFcCount(current(), m), 'fc'),
+      fcWidth: (i, w) => apply(setArchFcWidth(current(), i, w), 'fc'),
+      classes: (n) => apply(setArchClasses(current(), n), 'classes'),
+    }),
+    [apply, current, upload],
+  );
+  const last = layers[layers.length - 1]!;
+  const sampleNote = cfg.src in SAMPLES ? `Sample “${cfg.src}”, resized to ${cfg.h}×${cfg.w}.` : null;
+
+  return (
+    <div className="arch-view">
+      <aside className="side" aria-label="Settings">
+        <ArchControls cfg={cfg} actions={actions} rejection={rejection} uploadError={uploadError ?? pixelError} />
+      </aside>
+      <div className="main-col">
+        <h2 className="visually-hidden">{TEXT.title}</h2>
+        <section className="summary arch-summary" aria-label="Network summary" data-testid="arch-summary">
+          <p className="shapes" data-testid="arch-shapes">
+            {TEXT.shapes(input.join('×'), last.outShape[0]!)}
+          </p>
+          <p className="arch-totals" data-testid="arch-totals">
+            {TEXT.totals(totals.params, totals.convParams, totals.macs, totals.activations)}
+          </p>
+        </section>
+        <section className="stage-block" aria-labelledby="arch-diagram-title">
+          <header>
+            <h3 id="arch-diagram-title">{TEXT.diagramTitle}</h3>
+          </header>
+          <ArchDiagram input={input} layers={layers} />
+        </section>
+        <ArchTable input={input} layers={layers} />
+        <section className="stage-block arch-code" aria-labelledby="arch-code-title">
+          <header>
+            <h3 id="arch-code-title">{TEXT.code}</h3>
+            <CopyButton text={code} label={TEXT.copy} />
+          </header>
+          <pre data-testid="arch-pytorch" tabIndex={0} role="region" aria-label="PyTorch code">
+            <code>{code}</code>
+          </pre>
+          <p className="hint">{TEXT.codeNote}</p>
+        </section>
+        <div className="stage arch-results">
+          <ArchScores cfg={cfg} layers={layers} scores={run.scores} linearScores={run.linearScores} />
+        </div>
+        {cfg.src !== 'seeded' && !pixels && !pixelError && <p className="hint">{TEXT.waiting}</p>}
+        {sampleNote && <p className="hint">{sampleNote}</p>}
+        <FeatureMaps run={run} image={image} />
+      </div>
+    </div>
+  );
+}

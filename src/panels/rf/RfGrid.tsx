@@ -1,0 +1,183 @@
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Region } from '../../engine/receptive';
+import { runs as runsOf } from './model';
+
+/** The most rectangles a field is drawn with; beyond it (many gaps) the field is shaded as its box. */
+export const MAX_FIELD_RECTS = 4000;
+
+export interface RfGridProps {
+  /** Side of the map without its padding. */
+  side: number;
+  /** Padding drawn around it (the next layer's). */
+  pad: number;
+  /** CSS pixels per cell (may be fractional for large maps). */
+  cell: number;
+  /** The cells that feed the selected cell (the product of these rows and columns), or null. */
+  field: { rows: readonly number[]; cols: readonly number[] } | null;
+  /** The selected (or previewed) cell, when it is in this map. */
+  selected: readonly [number, number] | null;
+  /** Outline in map coordinates (cells; negative = padding), clipped to the padded map when drawn. */
+  outline: Region | null;
+  /** Accessible name. */
+  label: string;
+  /** Says what a cell is, for the caption, in map coordinates (negative or ≥ side = padding). */
+  describe: (r: number, c: number) => string;
+  /** Hover or keyboard focus on a real cell of the map, or null when it leaves. */
+  onFocusCell?: (r: number | null, c: number | null) => void;
+  /** Click or Enter on a real cell. */
+  onSelect?: (r: number, c: number) => void;
+  testId?: string;
+}
+
+/**
+ * One feature map as the receptive-field view draws it: a canvas with one pixel per cell stretched
+ * by CSS (so a 224×224 map costs one small image) holding the map and its padding in grey, and on
+ * top, in SVG, the cells that feed the selected cell in violet (one rectangle per run of rows and
+ * columns, so gaps show), the selected cell in amber and the field's outline. Moving the focus only
+ * rewrites those few paths; the canvas is painted once per map size.
+ * One tab stop: the arrow keys move a cursor (which previews like hovering), Enter or a click selects.
+ */
+export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, outline, label, describe, onFocusCell, onSelect, testId }: RfGridProps) {
+  const P = side + 2 * pad;
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const [hover, setHover] = useState<[number, number] | null>(null);
+
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    // Padding grey, the map white.
+    ctx.fillStyle = 'rgb(203 213 225)';
+    ctx.fillRect(0, 0, P, P);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(pad, pad, side, side);
+  }, [P, pad, side]);
+
+  const size = P * cell;
+  const at = (e: MouseEvent<HTMLDivElement>): [number, number] | null => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const c = Math.floor(((e.clientX - box.left) / box.width) * P) - pad;
+    const r = Math.floor(((e.clientY - box.top) / box.height) * P) - pad;
+    return r >= -pad && r < side + pad && c >= -pad && c < side + pad ? [r, c] : null;
+  };
+  const real = (r: number, c: number) => r >= 0 && c >= 0 && r < side && c < side;
+
+  const onMove = (e: MouseEvent<HTMLDivElement>) => {
+    const rc = at(e);
+    if (!rc || (hover && hover[0] === rc[0] && hover[1] === rc[1])) return;
+    setHover(rc);
+    onFocusCell?.(real(rc[0], rc[1]) ? rc[0] : null, real(rc[0], rc[1]) ? rc[1] : null);
+  };
+  const onLeave = () => {
+    setHover(null);
+    if (!cursor) onFocusCell?.(null, null);
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const rc = at(e);
+    if (rc && real(rc[0], rc[1])) onSelect?.(rc[0], rc[1]);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      e.stopPropagation();
+      const start: [number, number] = [Math.floor(side / 2), Math.floor(side / 2)];
+      const next: [number, number] = cursor
+        ? [Math.max(0, Math.min(side - 1, cursor[0] + move[0])), Math.max(0, Math.min(side - 1, cursor[1] + move[1]))]
+        : start;
+      setCursor(next);
+      onFocusCell?.(next[0], next[1]);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (!cursor) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onSelect?.(cursor[0], cursor[1]);
+    } else if (e.key === 'Escape' && cursor) {
+      e.stopPropagation();
+      setCursor(null);
+      onFocusCell?.(null, null);
+    }
+  };
+  const onBlur = () => {
+    if (!cursor) return;
+    setCursor(null);
+    if (!hover) onFocusCell?.(null, null);
+  };
+
+  const shown = hover ?? cursor;
+  const caption = shown ? describe(shown[0], shown[1]) : '\u00a0';
+  // The outline, clipped to the padded map, in CSS pixels.
+  let path = '';
+  if (outline) {
+    const top = Math.max(-pad, outline.top) + pad;
+    const left = Math.max(-pad, outline.left) + pad;
+    const bottom = Math.min(side + pad - 1, outline.bottom) + pad;
+    const right = Math.min(side + pad - 1, outline.right) + pad;
+    if (bottom >= top && right >= left) {
+      path = `M${left * cell} ${top * cell}H${(right + 1) * cell}V${(bottom + 1) * cell}H${left * cell}Z`;
+    }
+  }
+  let fieldPath = '';
+  if (field && field.rows.length && field.cols.length) {
+    const rr = runsOf(field.rows);
+    const cc = runsOf(field.cols);
+    const rect = (r0: number, rn: number, c0: number, cn: number) =>
+      `M${(c0 + pad) * cell} ${(r0 + pad) * cell}h${cn * cell}v${rn * cell}h${-cn * cell}Z`;
+    if (rr.length * cc.length <= MAX_FIELD_RECTS) {
+      const parts: string[] = [];
+      for (const [r0, rn] of rr) for (const [c0, cn] of cc) parts.push(rect(r0, rn, c0, cn));
+      fieldPath = parts.join('');
+    } else {
+      const [r0] = rr[0]!;
+      const [c0] = cc[0]!;
+      const [rl, rln] = rr[rr.length - 1]!;
+      const [cl, cln] = cc[cc.length - 1]!;
+      fieldPath = rect(r0, rl + rln - r0, c0, cl + cln - c0);
+    }
+  }
+  const selectedPath = selected ? `M${(selected[1] + pad) * cell} ${(selected[0] + pad) * cell}h${cell}v${cell}h${-cell}Z` : '';
+  const cursorPath = cursor ? `M${(cursor[1] + pad) * cell} ${(cursor[0] + pad) * cell}h${cell}v${cell}h${-cell}Z` : '';
+  const lines =
+    cell >= 5
+      ? [
+          ...Array.from({ length: P + 1 }, (_, i) => `M0 ${i * cell}H${size}`),
+          ...Array.from({ length: P + 1 }, (_, i) => `M${i * cell} 0V${size}`),
+        ].join('')
+      : '';
+  return (
+    <figure className="grid rf-grid" data-testid={testId}>
+      <div
+        className="grid-box"
+        style={{ width: size, height: size }}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={side}
+        aria-colcount={side}
+        tabIndex={0}
+        onMouseMove={onMove}
+        onMouseLeave={onLeave}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onBlur={onBlur}
+      >
+        <canvas ref={ref} width={P} height={P} className="grid-canvas" aria-hidden="true" />
+        <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} className="grid-svg" aria-hidden="true">
+          {fieldPath && <path className="rf-field" d={fieldPath} data-testid={testId ? `${testId}-field` : undefined} />}
+          {selectedPath && <path className="rf-selected" d={selectedPath} />}
+          {lines && <path className="grid-lines" d={lines} />}
+          {path && (
+            <g data-testid={testId ? `${testId}-outline` : undefined} data-region={outline ? `${outline.top},${outline.left},${outline.bottom},${outline.right}` : undefined}>
+              <path className="overlay overlay-halo" d={path} />
+              <path className="overlay overlay-window" d={path} />
+            </g>
+          )}
+          {cursorPath && <path className="overlay overlay-active" d={cursorPath} />}
+        </svg>
+      </div>
+      <figcaption className="grid-caption" aria-live="polite">
+        {caption}
+      </figcaption>
+    </figure>
+  );
+});

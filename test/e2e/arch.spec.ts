@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+const DEFAULT = '#/arch?v=1&in=3x32x32&f=16,32&k=3,3&p=1,1&pool=2&fc=64&classes=10&seed=1';
+
+test.describe('the architecture view', () => {
+  test('the default network shows the shapes and parameter counts worked by hand', async ({ page }) => {
+    await page.goto(`./${DEFAULT}`);
+    const shape = (name: string) => page.getByTestId(`shape-${name}`);
+    await expect(shape('conv1')).toHaveText('16×32×32');
+    await expect(shape('pool1')).toHaveText('16×16×16');
+    await expect(shape('conv2')).toHaveText('32×16×16');
+    await expect(shape('pool2')).toHaveText('32×8×8');
+    await expect(shape('flatten')).toHaveText('2,048');
+    await expect(shape('out')).toHaveText('10');
+    // 16·3·3·3 + 16 = 448; 32·16·3·3 + 32 = 4,640; 64·2048 + 64 = 131,136; 10·64 + 10 = 650.
+    await expect(page.getByTestId('params-conv1')).toHaveText('16·3·3·3 + 16 = 448');
+    await expect(page.getByTestId('params-conv2')).toHaveText('32·16·3·3 + 32 = 4,640');
+    await expect(page.getByTestId('params-fc1')).toHaveText('64·2048 + 64 = 131,136');
+    await expect(page.getByTestId('params-out')).toHaveText('10·64 + 10 = 650');
+    await expect(page.getByTestId('params-total')).toHaveText('136,874');
+    await expect(page.getByTestId('params-conv')).toHaveText('5,088');
+    await expect(page.getByTestId('macs-conv1')).toHaveText('16·32·32 outputs × 3·3·3 = 442,368');
+    // The fully connected classifier: 3·32·32 = 3,072 inputs, 10·3,072 + 10 = 30,730.
+    await expect(page.getByTestId('linear-params')).toContainText('10·3,072 + 10 = 30,730 parameters');
+    await expect(page.getByTestId('compare-linear')).toHaveText('30,730');
+    await expect(page.getByTestId('compare-total')).toHaveText('136,874');
+    const code = page.getByTestId('arch-pytorch');
+    await expect(code).toContainText('nn.Conv2d(3, 16, kernel_size=3, padding=1),   # → 16×32×32');
+    await expect(code).toContainText('nn.Flatten(),                                 # → 2048');
+    await expect(code).toContainText('nn.Linear(2048, 64),');
+    await expect(code).toContainText('nn.Linear(64, 10),');
+    // The forward pass drew every channel and ten scores.
+    await expect(page.getByTestId('maps-conv2').locator('canvas')).toHaveCount(32);
+    await expect(page.getByTestId('scores-cnn').locator('rect.arch-pos, rect.arch-neg')).toHaveCount(10);
+    await expect(page.getByTestId('scores-linear')).toHaveAttribute('aria-label', /class 9/);
+  });
+
+  test('a link with a known configuration: 1×28×28, conv 8 k5, pool 2, no hidden layer', async ({ page }) => {
+    await page.goto('./#/arch?in=1x28x28&f=8&k=5&p=0&pool=2&fc=&classes=10&src=digit');
+    // (28 − 5) + 1 = 24 → pool 12 → 8·12·12 = 1,152 → Linear(1152, 10): 10·1,152 + 10 = 11,530.
+    await expect(page.getByTestId('shape-conv1')).toHaveText('8×24×24');
+    await expect(page.getByTestId('shape-pool1')).toHaveText('8×12×12');
+    await expect(page.getByTestId('params-conv1')).toHaveText('8·1·5·5 + 8 = 208');
+    await expect(page.getByTestId('params-out')).toHaveText('10·1152 + 10 = 11,530');
+    await expect(page.getByTestId('params-total')).toHaveText('11,738');
+    await expect(page.getByTestId('arch-pytorch')).toContainText('nn.Linear(1152, 10),');
+    // The linear classifier: 784 inputs, 10·784 + 10 = 7,850.
+    await expect(page.getByTestId('compare-linear')).toHaveText('7,850');
+    await expect(page.getByTestId('arch-source')).toHaveValue('digit');
+    await expect(page.getByTestId('maps-relu1').locator('canvas')).toHaveCount(8);
+  });
+
+  test('changing N and the filters updates shapes, counts and code', async ({ page }) => {
+    await page.goto(`./${DEFAULT}`);
+    await page.getByTestId('arch-n').fill('3');
+    // The third block copies the last with twice the filters: 32 → 64, 4×4 after its pool, 64·4·4 = 1,024.
+    await expect(page.getByTestId('shape-pool3')).toHaveText('64×4×4');
+    await expect(page.getByTestId('params-conv3')).toHaveText('64·32·3·3 + 64 = 18,496');
+    await expect(page.getByTestId('arch-pytorch')).toContainText('nn.Linear(1024, 64),');
+    await expect(page).toHaveURL(/f=16,32,64&k=3,3,3&p=1,1,1/);
+    await page.getByTestId('arch-m').fill('0');
+    await expect(page.getByTestId('params-out')).toHaveText('10·1024 + 10 = 10,250');
+  });
+
+  test('a network that cannot work is refused, naming the layer and what is valid', async ({ page }) => {
+    await page.goto('./#/arch?in=3x8x8&f=4,4,4&k=3,3,3&p=1,1,1');
+    await page.getByTestId('arch-n').fill('4');
+    // 8 → 4 → 2 → 1: the fourth pool would get a 1×1 map.
+    await expect(page.getByTestId('rejection-f')).toHaveText(
+      'pool4 (nn.MaxPool2d(2)) would pool a 8×1×1 map below 1×1: a 2×2 window needs at least 2×2 cells. Valid here: pool size 1 (no pooling) to 1, or at most 3 blocks, or a larger input.',
+    );
+    await expect(page.getByTestId('shape-pool3')).toHaveText('4×1×1');
+    await expect(page.getByTestId('row-conv4')).toHaveCount(0);
+    await page.getByTestId('arch-pool').fill('1');
+    await expect(page.getByTestId('rejection-pool')).toHaveCount(0);
+    await expect(page.getByTestId('row-pool1')).toHaveCount(0);
+  });
+
+  test('a broken link names each problem and leaves a working page', async ({ page }) => {
+    await page.goto('./#/arch?in=3x8x8&f=4,4,4,4,4&classes=abc&src=upload&what=1');
+    const banner = page.getByRole('alert').filter({ hasText: 'could not be used' });
+    await expect(banner).toContainText('classes=abc');
+    await expect(banner).toContainText('uploaded image');
+    await expect(banner).toContainText("unknown setting 'what'");
+    await expect(banner).toContainText('pool4 (nn.MaxPool2d(2)) would pool');
+    await expect(page.getByTestId('shape-pool3')).toHaveText('4×1×1');
+    await page.getByRole('button', { name: 'Dismiss this message' }).click();
+    await expect(banner).toBeHidden();
+    await page.getByTestId('arch-classes').fill('5');
+    await expect(page.getByTestId('shape-out')).toHaveText('5');
+  });
+
+  test('your own image is used for the forward pass and never leaves the page', async ({ page }) => {
+    await page.goto(`./${DEFAULT}`);
+    await page.getByTestId('arch-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: readFileSync('public/samples/scene.png') });
+    await expect(page.getByTestId('arch-source')).toHaveValue('upload');
+    await expect(page.getByTestId('maps-input')).toContainText('as an image');
+    await page.getByTestId('arch-file').setInputFiles({ name: 'bad.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+    await expect(page.getByTestId('upload-error')).toContainText('could not be read as an image');
+  });
+
+  test('axe finds no accessibility violations', async ({ page }) => {
+    await page.goto(`./${DEFAULT}`);
+    await expect(page.getByTestId('params-total')).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
+});
