@@ -44,6 +44,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is too tight.
+    testTimeout: 30_000,
     benchmark: {
       include: ['test/bench/**/*.bench.ts'],
     },

@@ -27,6 +27,21 @@ const SCENARIOS = [
     mode: 'play',
   },
   {
+    name: 'pooling, largest allowed: 8×128×128 max pool 2×2, playing at 960 steps/s',
+    hash: '#/pool?v=1&kind=max&in=8x128x128&k=2&s=2&p=0&seed=9&speed=960',
+    mode: 'play',
+  },
+  {
+    name: 'normalization, largest allowed: 8 samples × 12 channels × 16×16, batch norm, playing at 960 steps/s',
+    hash: '#/norm?v=1&kind=batch&n=8&in=12x16x16&seed=1&speed=960',
+    mode: 'play',
+  },
+  {
+    name: 'normalization, default view, playing at 960 steps/s',
+    hash: '#/norm?v=1&speed=960',
+    mode: 'play',
+  },
+  {
     name: 'image: 3×64×64 landscape, 4 filters 3×3, playing at 960 steps/s',
     hash: '#/conv?v=1&src=scene&in=3x64x64&k=3&f=4&s=1&p=1&d=1&seed=7&speed=960',
     mode: 'play',

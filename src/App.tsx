@@ -3,6 +3,11 @@ import { getAppStore, useAppStore, selectProblems, selectRoute } from './state/s
 import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
 import { ConvPanel } from './panels/ConvPanel';
+import { NormPanel } from './panels/NormPanel';
+import { RfPanel } from './panels/RfPanel';
+import { ArchPanel } from './panels/ArchPanel';
+import { PoolPanel } from './panels/PoolPanel';
+import { IdeasPanel } from './panels/IdeasPanel';
 import type { Route } from './state/types';
 import { serializeHash } from './state/codec';
 
@@ -15,10 +20,11 @@ const currentLink = () => {
 /** The views, in the order of the lecture. A view without a panel yet is left out of the navigation. */
 const VIEWS: { route: Route; label: string; Panel: ComponentType | null }[] = [
   { route: 'conv', label: 'Convolution', Panel: ConvPanel },
-  { route: 'pool', label: 'Pooling', Panel: null },
-  { route: 'rf', label: 'Receptive fields', Panel: null },
-  { route: 'arch', label: 'Architecture', Panel: null },
-  { route: 'norm', label: 'Normalization', Panel: null },
+  { route: 'pool', label: 'Pooling', Panel: PoolPanel },
+  { route: 'rf', label: 'Receptive fields', Panel: RfPanel },
+  { route: 'arch', label: 'Architecture', Panel: ArchPanel },
+  { route: 'ideas', label: 'Lecture ideas', Panel: IdeasPanel },
+  { route: 'norm', label: 'Normalization', Panel: NormPanel },
 ];
 
 /** The application shell: header with the views and the copy-link button, the link's problems, and the current view. */

@@ -10,7 +10,7 @@ import type { ConvConfig, FilterPreset, InputSource, Route } from './types';
 export const FORMAT_VERSION = 1;
 
 /** Every route, in menu order. */
-export const ROUTES: readonly Route[] = ['conv', 'pool', 'rf', 'arch', 'norm'];
+export const ROUTES: readonly Route[] = ['conv', 'pool', 'rf', 'arch', 'norm', 'ideas'];
 
 /** Human names of the views, used in messages ("not a setting of the pooling view"). */
 export const ROUTE_NAMES: Readonly<Record<Route, string>> = {
@@ -19,6 +19,7 @@ export const ROUTE_NAMES: Readonly<Record<Route, string>> = {
   rf: 'receptive field',
   arch: 'architecture',
   norm: 'normalization',
+  ideas: 'lecture ideas',
 };
 
 /** Every input source, in menu order. */

@@ -370,6 +370,8 @@ const messagesSlice: Slice<MessagesSlice> = (set) => ({
   applyLink: (link) =>
     set((state) => ({
       route: link.route,
+      // Playback belongs to the view on screen: a link to another view stops it.
+      playing: link.route === state.route ? state.playing : false,
       config: link.route === 'conv' ? cloneConv(link.conv) : state.config,
       views: { ...state.views, ...cloneView(link.views) },
       problems: [...link.problems],

@@ -4,7 +4,7 @@
  */
 
 /** The views ConvScope has; each is a route in the location hash (`#/conv`, …). */
-export type Route = 'conv' | 'pool' | 'rf' | 'arch' | 'norm';
+export type Route = 'conv' | 'pool' | 'rf' | 'arch' | 'norm' | 'ideas';
 
 /** Where the convolution view's input comes from. */
 export type InputSource =

@@ -2,11 +2,16 @@
  * The registry of views other than the convolution view: each brings its configuration type, its
  * URL parameter table, its defaults and its repair of impossible combinations. The codec, the store
  * and the URL sync treat every view alike through this table, so a new view is one entry here (and
- * its own module beside this file). View modules may import from params.ts and codec helpers;
- * params.ts never imports this file, so there is no import cycle.
+ * its own module beside this file). View modules may import params.ts and the codec; the codec
+ * imports this file, and the registry's getters keep that cycle harmless.
  */
 import type { ParamTable } from './params';
 import type { ConvConfig, Route, UrlProblem } from './types';
+import { RF_CODEC, type RfConfig } from './views/rf';
+import { ARCH_CODEC, type ArchConfig } from './views/arch';
+import { poolCodec, type PoolConfig } from './views/pool';
+import { IDEAS_CODEC, type IdeasConfig } from './views/ideas';
+import { normCodec, type NormConfig } from './views/norm';
 
 /** How one view reads, writes and repairs its part of a link. */
 export interface ViewCodec<C> {
@@ -31,24 +36,33 @@ export type NoSettings = Record<string, never>;
 
 /** Each view's configuration. A view replaces `NoSettings` by its own type. */
 export interface ViewConfigs {
-  pool: NoSettings;
-  rf: NoSettings;
-  arch: NoSettings;
-  norm: NoSettings;
+  pool: PoolConfig;
+  rf: RfConfig;
+  arch: ArchConfig;
+  norm: NormConfig;
+  ideas: IdeasConfig;
 }
 
-const noSettings: ViewCodec<NoSettings> = {
-  table: [],
-  defaults: () => ({}),
-  repair: (config) => ({ config, problems: [] }),
-};
-
-/** The registry. */
+/**
+ * The registry. Getters, not values: a view module may import the codec, which imports this file,
+ * so whichever module loads first, no entry is read before its module has run.
+ */
 export const VIEW_CODECS: { readonly [R in ViewRoute]: ViewCodec<ViewConfigs[R]> } = {
-  pool: noSettings,
-  rf: noSettings,
-  arch: noSettings,
-  norm: noSettings,
+  get pool() {
+    return poolCodec;
+  },
+  get rf() {
+    return RF_CODEC;
+  },
+  get arch() {
+    return ARCH_CODEC;
+  },
+  get norm() {
+    return normCodec;
+  },
+  get ideas() {
+    return IDEAS_CODEC;
+  },
 };
 
 export const VIEW_ROUTES = Object.keys(VIEW_CODECS) as ViewRoute[];

@@ -228,9 +228,13 @@ describe('serializeHash', () => {
     expect(serializeHash('conv', { ...LECTURE, src: 'upload' })).toBe(`${LECTURE_LINK}&src=upload`);
   });
 
-  it('writes only the shared keys on the routes that have no keys yet', () => {
-    expect(serializeHash('pool', { ...LECTURE, k: [5, 5] })).toBe('#/pool?v=1');
-    expect(serializeHash('norm', LECTURE)).toBe('#/norm?v=1');
+  it('writes none of the convolution view’s settings on another view’s link', () => {
+    const conv = { ...LECTURE, k: [5, 5] as [number, number], seed: 99, fp: ['box', 'box'] as ConvConfig['fp'] };
+    for (const route of ['pool', 'norm', 'rf', 'arch', 'ideas'] as const) {
+      const hash = serializeHash(route, conv);
+      expect(hash.startsWith(`#/${route}?v=1`)).toBe(true);
+      expect(hash).not.toMatch(/seed=99|k=5|fp=box/);
+    }
   });
 });
 
@@ -300,10 +304,10 @@ describe('parseHash reports bad links and keeps everything else', () => {
   });
 
   it('a key of another view is named as such', () => {
-    const { route, problems } = parseHash('#/pool?k=3');
+    const { route, problems } = parseHash('#/pool?fp=box');
     expect(route).toBe('pool');
     expect(problems).toEqual([
-      { key: 'k', message: "'k' is a setting of the convolution view, not of the pooling view; ignored." },
+      { key: 'fp', message: "'fp' is a setting of the convolution view, not of the pooling view; ignored." },
     ]);
   });
 

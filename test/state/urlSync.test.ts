@@ -1,8 +1,12 @@
 import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { bindUrl, URL_WRITE_INTERVAL_MS, type UrlWindow } from '../../src/state/urlSync';
 import { createAppStore, type AppStore } from '../../src/state/store';
+import { serializeHash } from '../../src/state/codec';
+import { defaultConv } from '../../src/state/params';
 
 const LECTURE_LINK = '#/conv?v=1&in=3x5x5&k=3&f=2&s=2&p=1&d=1&seed=7';
+/** The pooling view's link with its default settings (canonical form, all of its core keys). */
+const POOL_LINK = serializeHash('pool', defaultConv());
 
 /**
  * A tiny in-memory window: a location with a hash, a history of entries with push/replace, and
@@ -99,7 +103,7 @@ describe('bindUrl on bind', () => {
     const fake = fakeWindow('#/pool');
     bindUrl(store, fake.win);
     expect(store.getState()).toMatchObject({ route: 'pool', config: { seed: 42 } });
-    expect(fake.location.hash).toBe('#/pool?v=1');
+    expect(fake.location.hash).toBe(POOL_LINK);
   });
 });
 
@@ -126,8 +130,8 @@ describe('bindUrl writes store changes', () => {
     const fake = fakeWindow(LECTURE_LINK);
     bindUrl(store, fake.win);
     store.getState().setRoute('pool');
-    expect(fake.calls).toEqual([{ kind: 'push', hash: '#/pool?v=1' }]);
-    expect(fake.entries).toEqual([LECTURE_LINK, '#/pool?v=1']);
+    expect(fake.calls).toEqual([{ kind: 'push', hash: POOL_LINK }]);
+    expect(fake.entries).toEqual([LECTURE_LINK, POOL_LINK]);
   });
 
   it('while playing writes at most once per 500 ms, the last state always written', () => {

@@ -1,0 +1,88 @@
+import type { NormStage, NormStep } from '../../engine/trace-norm';
+import { formatTerm, formatValue } from '../../viz/format';
+
+/**
+ * The words and worked arithmetic of one step of a group's statistics (pure). Every number is
+ * substituted: "μ = Σx / m = 10 / 4 = 2.5".
+ */
+
+/** The stages in order, with their short names and the general formula. */
+export const STAGES: { stage: NormStage; name: string; formula: string }[] = [
+  { stage: 'sum', name: 'Σx', formula: 'Σx = x₀ + x₁ + … + x_{m−1}' },
+  { stage: 'mean', name: 'μ', formula: 'μ = Σx / m' },
+  { stage: 'sqdev', name: '(x − μ)²', formula: '(x_k − μ)², summed: Σ(x − μ)²' },
+  { stage: 'variance', name: 'σ²', formula: 'σ² = Σ(x − μ)² / m   (biased, as in training)' },
+  { stage: 'xhat', name: 'x̂', formula: 'x̂_k = (x_k − μ) / √(σ² + ε)' },
+  { stage: 'affine', name: 'y', formula: 'y_k = γ·x̂_k + β' },
+];
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A subscript index: 12 → ₁₂. */
+export function sub(k: number): string {
+  return String(k)
+    .split('')
+    .map((d) => SUB[Number(d)] ?? d)
+    .join('');
+}
+
+/** ε as written in the arithmetic: 0.00001 rather than 1e-5 when short enough. */
+export function formatEps(eps: number): string {
+  if (eps >= 1e-6 && eps < 1e6) {
+    const s = eps.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');
+    if (s.length <= 12) return s;
+  }
+  return formatValue(eps);
+}
+
+/** The headline of a step: which stage, which member. */
+export function stepHeadline(step: NormStep): string {
+  const k = step.k;
+  switch (step.stage) {
+    case 'sum':
+      return `adding x${sub(k)} to the sum (value ${k + 1} of ${step.count})`;
+    case 'mean':
+      return 'the mean μ';
+    case 'sqdev':
+      return `squared deviation of x${sub(k)} (${k + 1} of ${step.count})`;
+    case 'variance':
+      return 'the variance σ²';
+    case 'xhat':
+      return `normalizing x${sub(k)} (${k + 1} of ${step.count})`;
+    case 'affine':
+      return `scaling and shifting x̂${sub(k)} (${k + 1} of ${step.count})`;
+  }
+}
+
+/**
+ * The worked arithmetic of a step, e.g. "Σx = 3 + 3 = 6", "(x₂ − μ)² = (3 − 2.5)² = 0.25",
+ * "x̂₀ = (1 − 2.5) / √(1.25 + 0.00001) = −1.3416".
+ */
+export function stepArithmetic(step: NormStep, eps: number): string {
+  const k = step.k;
+  const v = formatValue(step.value);
+  switch (step.stage) {
+    case 'sum': {
+      if (k === 0) return `Σx = x₀ = ${formatValue(step.x!)}`;
+      const before = step.runningSum! - step.x!;
+      return `Σx = ${formatValue(before)} + x${sub(k)} = ${formatValue(before)} + ${formatTerm(step.x!)} = ${v}`;
+    }
+    case 'mean':
+      return `μ = Σx / m = ${formatValue(step.runningSum!)} / ${step.count} = ${v}`;
+    case 'sqdev': {
+      const head = `(x${sub(k)} − μ)² = (${formatValue(step.x!)} − ${formatTerm(step.mean!)})² = ${v}`;
+      return `${head}; Σ(x − μ)² so far = ${formatValue(step.runningSqSum!)}`;
+    }
+    case 'variance':
+      return `σ² = Σ(x − μ)² / m = ${formatValue(step.runningSqSum!)} / ${step.count} = ${v}`;
+    case 'xhat':
+      return `x̂${sub(k)} = (x${sub(k)} − μ) / √(σ² + ε) = (${formatValue(step.x!)} − ${formatTerm(step.mean!)}) / √(${formatValue(step.variance!)} + ${formatEps(eps)}) = ${v}`;
+    case 'affine':
+      return `y${sub(k)} = γ·x̂${sub(k)} + β = ${formatValue(step.gamma!)}·${formatTerm(step.xhat!)} + ${formatTerm(step.beta!)} = ${v}`;
+  }
+}
+
+/** The index (0–5) of a stage in `STAGES`. */
+export function stageIndex(stage: NormStage): number {
+  return STAGES.findIndex((s) => s.stage === stage);
+}

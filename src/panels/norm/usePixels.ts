@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { imageToPixels, loadSample, type SampleName } from '../../io/image';
+import type { ImagePixels } from '../conv/model';
+import type { NormConfig } from '../../state/views/norm';
+import { IMAGE_ORDER, convNeedsImage, convOf, type NormPixels } from './data';
+
+/** What has to be read for a configuration: a key naming it, and the images with the size to read them at. */
+function needs(cfg: Readonly<NormConfig>): { key: string; load: () => Promise<NormPixels> } | null {
+  if (cfg.src === 'image') {
+    const { c, h, w } = cfg;
+    return {
+      key: `image:${c}:${h}:${w}`,
+      load: async () => {
+        const images = await Promise.all(IMAGE_ORDER.map((name) => loadSample(name)));
+        const samples: NonNullable<NormPixels['samples']> = {};
+        IMAGE_ORDER.forEach((name, i) => (samples[name] = imageToPixels(images[i]!, c, h, w)));
+        return { samples };
+      },
+    };
+  }
+  if (cfg.src === 'conv') {
+    const conv = convOf(cfg);
+    if (!convNeedsImage(conv)) return null;
+    return {
+      key: `conv:${conv.src}:${conv.c}:${conv.h}:${conv.w}`,
+      load: async () => {
+        const img = await loadSample(conv.src as SampleName);
+        const pixels: ImagePixels = imageToPixels(img, conv.c, conv.h, conv.w);
+        return { conv: pixels };
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Reads the images a configuration's data needs (the four samples at C×H×W, or the convolution's
+ * input image), from this site only. Returns the pixels once read (an empty set when none are needed)
+ * and a message when reading failed.
+ */
+export function useNormPixels(cfg: Readonly<NormConfig>): {
+  pixels: NormPixels | null;
+  error: string | null;
+} {
+  const need = needs(cfg);
+  const key = need?.key ?? 'none';
+  const [state, setState] = useState<{ key: string; pixels: NormPixels | null; error: string | null }>({
+    key: '',
+    pixels: null,
+    error: null,
+  });
+  useEffect(() => {
+    if (!need) return;
+    let live = true;
+    need.load().then(
+      (pixels) => live && setState({ key, pixels, error: null }),
+      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+    );
+    return () => {
+      live = false;
+    };
+    // `need` is rebuilt every render; `key` names everything it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  if (!need) return { pixels: EMPTY, error: null };
+  return state.key === key ? { pixels: state.pixels, error: state.error } : { pixels: null, error: null };
+}
+
+const EMPTY: NormPixels = {};
