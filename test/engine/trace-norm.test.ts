@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { seededSteps } from '../helpers/reference';
 import { EngineError } from '../../src/engine/errors';
 import { batchNorm, groupNorm, instanceNorm, layerNorm } from '../../src/engine/norm';
 import { tensor, type Tensor } from '../../src/engine/tensor';
@@ -17,18 +18,7 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Independent references and helpers, deliberately naive.
 
-/** A small seeded generator (mulberry32) of eighth-integers in [−4, 4]: exact in float32. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return Math.round(u * 64 - 32) / 8;
-  };
-}
+const seeded = (seed: number) => seededSteps(seed, 4, 8);
 
 /** The group of element (n, c) written from the definitions, not from flat indices. */
 function groupKey(kind: NormKind, n: number, c: number, C: number, G: number): number {

@@ -1,46 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { fixtureCases, seededSteps, filledTensor } from '../helpers/reference';
 import { EngineError } from '../../src/engine/errors';
 import { pad4, type Padding } from '../../src/engine/params';
 import { avgPool2d, maxPool2d } from '../../src/engine/pool';
 import { tensor, type Tensor } from '../../src/engine/tensor';
 import { poolStep, poolStepCount, type PoolTraceOptions } from '../../src/engine/trace';
-import fixtures from '../fixtures/conformance.json';
 
-interface FixtureTensor {
-  shape: number[];
-  data: number[];
-}
-interface FixtureCase {
-  id: string;
-  op: string;
-  params: Record<string, unknown>;
-  inputs: Record<string, FixtureTensor>;
-  expected: Record<string, FixtureTensor>;
-  tolerance: number;
-}
-const fixtureCases = (fixtures as unknown as { cases: FixtureCase[] }).cases;
 
 // ---------------------------------------------------------------------------------------------
 // Independent references and helpers, deliberately naive.
 
-/** A small seeded generator (mulberry32) of quarter-integers in [−3, 3], so ties are frequent. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return Math.round(u * 24 - 12) / 4;
-  };
-}
+const seeded = (seed: number) => seededSteps(seed, 3, 4);
 
-function randomTensor(shape: number[], next: () => number): Tensor {
-  const size = shape.reduce((a, b) => a * b, 1);
-  return tensor(shape, Array.from({ length: size }, next));
-}
+const randomTensor = filledTensor;
 
 const asPair = (v: PoolTraceOptions['stride'], fallback: [number, number]): [number, number] =>
   v === undefined ? fallback : typeof v === 'number' ? [v, v] : [v[0], v[1]];
