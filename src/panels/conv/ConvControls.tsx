@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import type { ConvConfig, FilterPreset, InputSource } from '../../state/types';
 import { NumberField } from '../../components/NumberField';
+import { PairFields } from '../../components/PairFields';
 import { fullPadding, samePadding, maxKernelFor } from '../../engine/shapes';
 import { presetProblem } from '../../engine/presets';
 import { PRESETS, SOURCES } from './presets';
@@ -21,52 +22,6 @@ export interface ConvActions {
 
 /** Bounds of the view, stated in the UI where they bite. */
 export const LIMITS = { c: 8, hw: 128, k: 11, s: 8, p: 10, d: 6, f: 8 } as const;
-
-function PairFields({
-  name,
-  value,
-  min,
-  max,
-  onChange,
-  testId,
-  explain,
-}: {
-  name: string;
-  value: [number, number];
-  min: number;
-  max: [number, number];
-  onChange: (v: [number, number]) => void;
-  testId: string;
-  explain?: (axis: 0 | 1, v: number) => string;
-}) {
-  return (
-    <fieldset className="pair" data-testid={testId}>
-      <legend>{name}</legend>
-      <NumberField
-        label="rows"
-        value={value[0]}
-        min={min}
-        max={max[0]}
-        onChange={(v) => onChange([v, value[1]])}
-        testId={`${testId}-h`}
-        explain={explain && ((v) => explain(0, v))}
-      />
-      <span aria-hidden="true">×</span>
-      <NumberField
-        label="cols"
-        value={value[1]}
-        min={min}
-        max={max[1]}
-        onChange={(v) => onChange([value[0], v])}
-        testId={`${testId}-w`}
-        explain={explain && ((v) => explain(1, v))}
-      />
-      <button type="button" className="small" onClick={() => onChange([value[0], value[0]])} disabled={value[0] === value[1]} title="Use the rows value for both axes">
-        square
-      </button>
-    </fieldset>
-  );
-}
 
 /**
  * The convolution view's controls: the input (source, size, seed, your own image), the filters

@@ -1,5 +1,6 @@
-import { memo, type ReactNode } from 'react';
+import { memo } from 'react';
 import { NumberField } from '../../components/NumberField';
+import { PairFields } from '../../components/PairFields';
 import { FILTER_PRESETS } from '../../state/params';
 import {
   POOL_LIMITS,
@@ -68,59 +69,6 @@ const TEXT = {
     laplace: 'Laplacian',
   } satisfies Record<FilterPreset, string>,
 };
-
-function PairFields({
-  name,
-  value,
-  min,
-  max,
-  onChange,
-  testId,
-  extra,
-}: {
-  name: string;
-  value: [number, number];
-  min: number;
-  max: number;
-  onChange: (v: [number, number]) => void;
-  testId: string;
-  extra?: ReactNode;
-}) {
-  return (
-    <fieldset className="pair" data-testid={testId}>
-      <legend>{name}</legend>
-      <NumberField
-        label="rows"
-        value={value[0]}
-        min={min}
-        max={max}
-        onChange={(v) => onChange([v, value[1]])}
-        testId={`${testId}-h`}
-        width={2}
-      />
-      <span aria-hidden="true">×</span>
-      <NumberField
-        label="cols"
-        value={value[1]}
-        min={min}
-        max={max}
-        onChange={(v) => onChange([value[0], v])}
-        testId={`${testId}-w`}
-        width={2}
-      />
-      <button
-        type="button"
-        className="small"
-        onClick={() => onChange([value[0], value[0]])}
-        disabled={value[0] === value[1]}
-        title="Use the rows value for both axes"
-      >
-        square
-      </button>
-      {extra}
-    </fieldset>
-  );
-}
 
 /**
  * The pooling view's controls: the input (source, size, seed), the pooling (kind, window, stride,
@@ -267,6 +215,7 @@ export const PoolControls = memo(function PoolControls({
         </fieldset>
         {reject('kind')}
         <PairFields
+          width={2}
           name={TEXT.window}
           value={cfg.k}
           min={1}
@@ -276,6 +225,7 @@ export const PoolControls = memo(function PoolControls({
         />
         {reject('k')}
         <PairFields
+          width={2}
           name={TEXT.stride}
           value={cfg.s}
           min={1}
@@ -296,6 +246,7 @@ export const PoolControls = memo(function PoolControls({
         />
         {reject('s')}
         <PairFields
+          width={2}
           name={TEXT.padding}
           value={cfg.p}
           min={0}
@@ -309,6 +260,7 @@ export const PoolControls = memo(function PoolControls({
         {reject('p')}
         {max ? (
           <PairFields
+            width={2}
             name={TEXT.dilation}
             value={cfg.d}
             min={1}
