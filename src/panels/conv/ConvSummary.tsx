@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ConvConfig } from '../../state/types';
 import { conv2dMacs, conv2dParams } from '../../engine/shapes';
-import { CopyButton } from '../../components/CopyButton';
+import { CodeLine, SizeFormula } from '../../components/SizeFormula';
 import { formatCount } from '../../viz/format';
 import { axisFormula, pytorchLine } from './formula';
 import type { ConvModel } from './model';
@@ -17,7 +17,6 @@ export const ConvSummary = memo(function ConvSummary({ cfg, model }: { cfg: Conv
   const params = conv2dParams(cfg.c, cfg.f, cfg.k);
   const macs = conv2dMacs(cfg.c, cfg.f, cfg.k, model.outH, model.outW);
   const code = pytorchLine(cfg);
-  const same = h.worked === w.worked;
   return (
     <section className="summary" aria-label="Layer summary" data-testid="summary">
       <p className="shapes" data-testid="shapes">
@@ -33,28 +32,7 @@ export const ConvSummary = memo(function ConvSummary({ cfg, model }: { cfg: Conv
           [{cfg.f}×{model.outH}×{model.outW}]
         </strong>
       </p>
-      <div className="formula" data-testid="formula">
-        {same ? (
-          <p>
-            <span className="formula-symbolic">H′ = W′ = {h.symbolic}</span>
-            <br />= {h.worked}
-          </p>
-        ) : (
-          <>
-            <p>
-              <span className="formula-symbolic">H′ = {h.symbolic}</span> = {h.worked}
-            </p>
-            <p>
-              <span className="formula-symbolic">W′ = {w.symbolic}</span> = {w.worked}
-            </p>
-          </>
-        )}
-        {[h.note, same ? null : w.note].filter(Boolean).map((n) => (
-          <p className="note" key={n}>
-            {n}
-          </p>
-        ))}
-      </div>
+      <SizeFormula h={h} w={w} />
       <dl className="counts">
         <div>
           <dt>Parameters</dt>
@@ -65,14 +43,12 @@ export const ConvSummary = memo(function ConvSummary({ cfg, model }: { cfg: Conv
         <div>
           <dt>Multiply–accumulates</dt>
           <dd data-testid="macs">
-            {cfg.f}·{model.outH}·{model.outW} outputs × {cfg.c}·{cfg.k[0]}·{cfg.k[1]} = <strong>{formatCount(macs)}</strong>
+            {cfg.f}·{model.outH}·{model.outW} outputs × {cfg.c}·{cfg.k[0]}·{cfg.k[1]} ={' '}
+            <strong>{formatCount(macs)}</strong>
           </dd>
         </div>
       </dl>
-      <div className="code-line">
-        <code data-testid="pytorch">{code}</code>
-        <CopyButton text={code} label="Copy PyTorch" />
-      </div>
+      <CodeLine code={code} />
     </section>
   );
 });

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { conv2dParams } from '../../engine/shapes';
-import { CopyButton } from '../../components/CopyButton';
+import { CodeLine, SizeFormula } from '../../components/SizeFormula';
 import { formatCount } from '../../viz/format';
 import type { PoolConfig } from '../../state/views/pool';
 import { poolAxisFormula, poolPytorchLine } from './formula';
@@ -15,7 +15,6 @@ export const PoolSummary = memo(function PoolSummary({ cfg, model }: { cfg: Pool
   const ceil = cfg.ceil === 'true';
   const h = poolAxisFormula(model.rows, 'H', ceil);
   const w = poolAxisFormula(model.cols, 'W', ceil);
-  const same = h.worked === w.worked;
   const code = poolPytorchLine(cfg);
   const convParams = conv2dParams(cfg.c, cfg.c, cfg.k);
   const name = cfg.kind === 'max' ? 'max' : 'average';
@@ -37,28 +36,7 @@ export const PoolSummary = memo(function PoolSummary({ cfg, model }: { cfg: Pool
             : `each of the ${cfg.c} channels pooled on its own: ${cfg.c} in, ${cfg.c} out`}
         </span>
       </p>
-      <div className="formula" data-testid="formula">
-        {same ? (
-          <p>
-            <span className="formula-symbolic">H′ = W′ = {h.symbolic}</span>
-            <br />= {h.worked}
-          </p>
-        ) : (
-          <>
-            <p>
-              <span className="formula-symbolic">H′ = {h.symbolic}</span> = {h.worked}
-            </p>
-            <p>
-              <span className="formula-symbolic">W′ = {w.symbolic}</span> = {w.worked}
-            </p>
-          </>
-        )}
-        {[...new Set([h.note, same ? null : w.note])].filter(Boolean).map((n) => (
-          <p className="note" key={n}>
-            {n}
-          </p>
-        ))}
-      </div>
+      <SizeFormula h={h} w={w} />
       <dl className="counts">
         <div>
           <dt>Learnable parameters</dt>
@@ -75,10 +53,7 @@ export const PoolSummary = memo(function PoolSummary({ cfg, model }: { cfg: Pool
           </dd>
         </div>
       </dl>
-      <div className="code-line">
-        <code data-testid="pytorch">{code}</code>
-        <CopyButton text={code} label="Copy PyTorch" />
-      </div>
+      <CodeLine code={code} />
     </section>
   );
 });
