@@ -1,13 +1,8 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { getAppStore, useAppStore, selectProblems, selectRoute } from './state/store';
 import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
-import { ConvPanel } from './panels/ConvPanel';
-import { NormPanel } from './panels/NormPanel';
-import { RfPanel } from './panels/RfPanel';
-import { ArchPanel } from './panels/ArchPanel';
-import { PoolPanel } from './panels/PoolPanel';
-import { IdeasPanel } from './panels/IdeasPanel';
+import { ExportMenu } from './export/ExportMenu';
 import type { Route } from './state/types';
 import { serializeHash } from './state/codec';
 
@@ -16,6 +11,14 @@ const currentLink = () => {
   const { route, config, views } = getAppStore().getState();
   return window.location.href.split('#')[0] + serializeHash(route, config, views);
 };
+
+// Each view is its own chunk, loaded when first shown: the first page loads only the shell and one view.
+const ConvPanel = lazy(() => import('./panels/ConvPanel').then((m) => ({ default: m.ConvPanel })));
+const PoolPanel = lazy(() => import('./panels/PoolPanel').then((m) => ({ default: m.PoolPanel })));
+const RfPanel = lazy(() => import('./panels/RfPanel').then((m) => ({ default: m.RfPanel })));
+const ArchPanel = lazy(() => import('./panels/ArchPanel').then((m) => ({ default: m.ArchPanel })));
+const IdeasPanel = lazy(() => import('./panels/IdeasPanel').then((m) => ({ default: m.IdeasPanel })));
+const NormPanel = lazy(() => import('./panels/NormPanel').then((m) => ({ default: m.NormPanel })));
 
 /** The views, in the order of the lecture. A view without a panel yet is left out of the navigation. */
 const VIEWS: { route: Route; label: string; Panel: ComponentType | null }[] = [
@@ -45,12 +48,15 @@ export function App() {
             </a>
           ))}
         </nav>
+        <ExportMenu />
         <CopyButton className="copy-link" text={currentLink} label="Copy link" />
       </header>
       <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
       <main id="main">
         {view.Panel ? (
-          <view.Panel />
+          <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+            <view.Panel />
+          </Suspense>
         ) : (
           <section className="not-ready" data-testid="not-ready">
             <h2>{view.label}</h2>
