@@ -1,15 +1,24 @@
-import { lazy, Suspense, type ComponentType } from 'react';
-import { getAppStore, useAppStore, selectProblems, selectRoute } from './state/store';
+import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { getAppStore, useAppStore, selectProblems, selectRoute, selectUi, sharedOf } from './state/store';
 import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
 import { ExportMenu } from './export/ExportMenu';
+import { Settings, togglePresent } from './shell/Settings';
 import type { Route } from './state/types';
 import { serializeHash } from './state/codec';
+import { useT } from './i18n/useT';
+import { common } from './i18n/common';
 
 /** The link to what is on screen now, from the store (the address bar may lag by a throttled write). */
 const currentLink = () => {
-  const { route, config, views } = getAppStore().getState();
-  return window.location.href.split('#')[0] + serializeHash(route, config, views);
+  const { route, config, views, ui } = getAppStore().getState();
+  return window.location.href.split('#')[0] + serializeHash(route, config, views, sharedOf(ui));
+};
+
+/** The same view as a full page: the current link without the embed flag. */
+const fullPageLink = () => {
+  const { route, config, views, ui } = getAppStore().getState();
+  return window.location.href.split('#')[0] + serializeHash(route, config, views, sharedOf({ ...ui, embed: false }));
 };
 
 // Each view is its own chunk, loaded when first shown: the first page loads only the shell and one view.
@@ -20,51 +29,102 @@ const ArchPanel = lazy(() => import('./panels/ArchPanel').then((m) => ({ default
 const IdeasPanel = lazy(() => import('./panels/IdeasPanel').then((m) => ({ default: m.IdeasPanel })));
 const NormPanel = lazy(() => import('./panels/NormPanel').then((m) => ({ default: m.NormPanel })));
 
-/** The views, in the order of the lecture. A view without a panel yet is left out of the navigation. */
-const VIEWS: { route: Route; label: string; Panel: ComponentType | null }[] = [
-  { route: 'conv', label: 'Convolution', Panel: ConvPanel },
-  { route: 'pool', label: 'Pooling', Panel: PoolPanel },
-  { route: 'rf', label: 'Receptive fields', Panel: RfPanel },
-  { route: 'arch', label: 'Architecture', Panel: ArchPanel },
-  { route: 'ideas', label: 'Lecture ideas', Panel: IdeasPanel },
-  { route: 'norm', label: 'Normalization', Panel: NormPanel },
+type NavKey = 'navConv' | 'navPool' | 'navRf' | 'navArch' | 'navIdeas' | 'navNorm';
+
+/** The views, in the order of the lecture. */
+const VIEWS: { route: Route; label: NavKey; Panel: ComponentType }[] = [
+  { route: 'conv', label: 'navConv', Panel: ConvPanel },
+  { route: 'pool', label: 'navPool', Panel: PoolPanel },
+  { route: 'rf', label: 'navRf', Panel: RfPanel },
+  { route: 'arch', label: 'navArch', Panel: ArchPanel },
+  { route: 'ideas', label: 'navIdeas', Panel: IdeasPanel },
+  { route: 'norm', label: 'navNorm', Panel: NormPanel },
 ];
 
-/** The application shell: header with the views and the copy-link button, the link's problems, and the current view. */
+/** Shows a message instead of a view whose code could not be loaded (e.g. offline before it was cached). */
+class ViewBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+/**
+ * The application shell: header with the views, the page settings, export and copy link; the
+ * link's problems; the current view. Presentation mode hides the editing chrome and enlarges
+ * everything; embed mode shows the view alone with a link to the full page.
+ */
 export function App() {
+  const t = useT(common);
   const route = useAppStore(selectRoute);
   const problems = useAppStore(selectProblems);
+  const ui = useAppStore(selectUi);
   const view = VIEWS.find((v) => v.route === route)!;
+  useEffect(() => {
+    document.documentElement.lang = ui.lang;
+  }, [ui.lang]);
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenting', ui.present);
+  }, [ui.present]);
+  const className = ['app', ui.present && 'present', ui.embed && 'embed'].filter(Boolean).join(' ');
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>
-          <a href="#/conv">ConvScope</a>
-        </h1>
-        <nav aria-label="Views">
-          {VIEWS.filter((v) => v.Panel).map((v) => (
-            <a key={v.route} href={`#/${v.route}`} aria-current={v.route === route ? 'page' : undefined}>
-              {v.label}
-            </a>
-          ))}
-        </nav>
-        <ExportMenu />
-        <CopyButton className="copy-link" text={currentLink} label="Copy link" />
-      </header>
-      <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
-      <main id="main">
-        {view.Panel ? (
-          <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+    <div className={className} data-route={route}>
+      {ui.embed ? (
+        <a className="embed-link" href={fullPageLink()} target="_blank" rel="noopener" onClick={(e) => {
+          e.currentTarget.href = fullPageLink();
+        }}>
+          {t.openFull}
+        </a>
+      ) : (
+        <header className="app-header">
+          <a className="skip-link" href="#main">
+            {t.skipToView}
+          </a>
+          <h1>
+            <a href="#/conv">{t.brand}</a>
+          </h1>
+          <nav aria-label={t.navLabel}>
+            {VIEWS.map((v) => (
+              <a key={v.route} href={`#/${v.route}`} aria-current={v.route === route ? 'page' : undefined}>
+                {t[v.label]}
+              </a>
+            ))}
+          </nav>
+          <div className="header-tools">
+            <Settings />
+            <ExportMenu />
+            <CopyButton className="copy-link" text={currentLink} label={t.copyLink} />
+          </div>
+        </header>
+      )}
+      {ui.present && ui.embed && (
+        <button type="button" className="exit-present" onClick={togglePresent}>
+          {t.exitPresent}
+        </button>
+      )}
+      {!ui.embed && (
+        <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
+      )}
+      <main id="main" tabIndex={-1}>
+        <ViewBoundary
+          key={route}
+          fallback={
+            <section className="not-ready" role="alert">
+              <h2>{t[view.label]}</h2>
+              <p>{t.loadFailed}</p>
+              <button type="button" onClick={() => window.location.reload()}>
+                {t.reload}
+              </button>
+            </section>
+          }
+        >
+          <Suspense fallback={<p className="loading" role="status">{t.loading}</p>}>
             <view.Panel />
           </Suspense>
-        ) : (
-          <section className="not-ready" data-testid="not-ready">
-            <h2>{view.label}</h2>
-            <p>
-              This view is not built yet. <a href="#/conv">Open the convolution view</a>.
-            </p>
-          </section>
-        )}
+        </ViewBoundary>
       </main>
     </div>
   );

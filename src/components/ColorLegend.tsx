@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { scaleLinear } from 'd3';
 import { paletteScale, type Palette } from '../viz/color';
 import { formatCell } from '../viz/format';
@@ -16,12 +18,13 @@ export function ColorLegend({ maxAbs, label, width = 160, palette = 'signed' }: 
     });
     return { stops, ticks: x.ticks(4), x };
   }, [m, width, palette]);
-  const id = `legend-${label.replace(/\W+/g, '-')}`;
+  const t = useT(common);
+  const id = `legend-${useId().replace(/:/g, '')}`;
   return (
     <figure className="legend" aria-label={
         palette === 'grey'
-          ? `${label}: colour scale from 0 (black) to ${formatCell(m)} (white)`
-          : `${label}: colour scale from ${formatCell(-m)} (blue) through 0 (white) to ${formatCell(m)} (red)`
+          ? t.legendGrey(label, formatCell(m))
+          : t.legendSigned(label, formatCell(-m), formatCell(m))
       }>
       <svg width={width + 16} height={30} aria-hidden="true">
         <defs>

@@ -1,7 +1,10 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { useState } from 'react';
 
 /** Copies `text` to the clipboard and says so for two seconds; falls back to selecting a hidden field. */
 export function CopyButton({ text, label, className }: { text: string | (() => string); label: string; className?: string }) {
+  const t = useT(common);
   const [state, setState] = useState<'idle' | 'done' | 'failed'>('idle');
   const copy = async () => {
     const value = typeof text === 'function' ? text() : text;
@@ -25,7 +28,7 @@ export function CopyButton({ text, label, className }: { text: string | (() => s
   };
   return (
     <button type="button" className={className ?? 'copy'} onClick={copy} aria-live="polite">
-      {state === 'done' ? 'Copied ✓' : state === 'failed' ? 'Copy failed: select and copy by hand' : label}
+      {state === 'done' ? t.copied : state === 'failed' ? t.copyFailed : label}
     </button>
   );
 }

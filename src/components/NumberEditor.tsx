@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { useEffect, useRef, useState } from 'react';
 
 /**
@@ -18,6 +20,7 @@ export function NumberEditor({
   onCommit: (v: number) => void;
   onCancel: () => void;
 }) {
+  const t = useT(common);
   const [text, setText] = useState(String(initial).replace('-', '−'));
   const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
@@ -28,7 +31,7 @@ export function NumberEditor({
   const commit = () => {
     const v = Number(text.trim().replace(/[−–]/g, '-').replace(',', '.'));
     if (text.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 1000) {
-      setError('Enter a number between −1000 and 1000');
+      setError(t.enterEdit('−1000', '1000'));
       return false;
     }
     onCommit(Math.round(v * 10000) / 10000);

@@ -1,4 +1,7 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { useId, useState } from 'react';
+import { formatValue } from '../viz/format';
 
 /**
  * A labelled whole-number field that never loses what the user typed: the text is kept locally, a
@@ -27,6 +30,7 @@ export function NumberField({
   testId?: string;
   width?: number;
 }) {
+  const t = useT(common);
   const id = useId();
   const [text, setText] = useState(String(value));
   const [error, setError] = useState<string | null>(null);
@@ -37,14 +41,14 @@ export function NumberField({
     setPrev(`${value}:${min}:${max}`);
     setError(null);
   }
-  const submit = (t: string) => {
-    const v = Number(t.trim());
-    if (t.trim() === '' || !Number.isInteger(v)) {
-      setError(`${label}: enter a whole number from ${min} to ${max}`);
+  const submit = (typed: string) => {
+    const v = Number(typed.trim());
+    if (typed.trim() === '' || !Number.isInteger(v)) {
+      setError(t.enterWhole(label, formatValue(min), formatValue(max)));
       return;
     }
     if (v < min || v > max) {
-      setError(explain ? explain(v) : `${label}: ${v} is out of range; use ${min} to ${max}`);
+      setError(explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max)));
       return;
     }
     setError(null);

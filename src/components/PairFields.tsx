@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import type { ReactNode } from 'react';
 import { NumberField } from './NumberField';
 
@@ -27,12 +29,13 @@ export function PairFields({
   extra?: ReactNode;
   width?: number;
 }) {
+  const t = useT(common);
   const [maxH, maxW] = typeof max === 'number' ? [max, max] : max;
   return (
     <fieldset className="pair" data-testid={testId}>
       <legend>{name}</legend>
       <NumberField
-        label="rows"
+        label={t.rows}
         value={value[0]}
         min={min}
         max={maxH}
@@ -43,7 +46,7 @@ export function PairFields({
       />
       <span aria-hidden="true">×</span>
       <NumberField
-        label="cols"
+        label={t.cols}
         value={value[1]}
         min={min}
         max={maxW}
@@ -57,9 +60,9 @@ export function PairFields({
         className="small"
         onClick={() => onChange([value[0], value[0]])}
         disabled={value[0] === value[1]}
-        title="Use the rows value for both axes"
+        title={t.sameBoth}
       >
-        square
+        {t.square}
       </button>
       {extra}
     </fieldset>

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { formatCount } from '../viz/format';
 
 /** Small inline icons: emoji glyphs like ⏮ are missing from many fonts (and from projector laptops). */
@@ -37,53 +39,55 @@ const speedLabel = (s: number) => (s < 1 ? `${s}` : formatCount(s));
  * steps per second. Shared by every view that walks through steps.
  */
 export function PlaybackBar({ step, total, playing, speed, speeds, describe, onStep, onToggle, onSpeed }: PlaybackBarProps) {
+  const t = useT(common);
   const last = Math.max(0, total - 1);
   return (
-    <div className="playback" role="group" aria-label="Playback">
+    <div className="playback" role="group" aria-label={t.playback}>
       <div className="playback-buttons">
-        <button type="button" onClick={() => onStep(0)} disabled={step <= 0} aria-label="Jump to the first step" title="First step (Home)">
+        <button type="button" onClick={() => onStep(0)} disabled={step <= 0} aria-label={t.first} title={t.firstTitle}>
           <Icon name="first" />
         </button>
-        <button type="button" onClick={() => onStep(step - 1)} disabled={step <= 0} aria-label="Previous step" title="Previous step (←)">
+        <button type="button" onClick={() => onStep(step - 1)} disabled={step <= 0} aria-label={t.prev} title={t.prevTitle}>
           <Icon name="prev" />
         </button>
         <button
           type="button"
           className="play"
           onClick={onToggle}
-          aria-label={playing ? 'Pause' : 'Play'}
+          aria-label={playing ? t.pause : t.play}
           aria-pressed={playing}
-          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          title={playing ? t.pauseTitle : t.playTitle}
         >
           <Icon name={playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= last} aria-label="Next step" title="Next step (→)">
+        <button type="button" onClick={() => onStep(step + 1)} disabled={step >= last} aria-label={t.next} title={t.nextTitle}>
           <Icon name="next" />
         </button>
-        <button type="button" onClick={() => onStep(last)} disabled={step >= last} aria-label="Jump to the last step" title="Last step (End)">
+        <button type="button" onClick={() => onStep(last)} disabled={step >= last} aria-label={t.last} title={t.lastTitle}>
           <Icon name="last" />
         </button>
       </div>
       <label className="timeline">
-        <span className="visually-hidden">Step</span>
+        <span className="visually-hidden">{t.step}</span>
         <input
           type="range"
           min={0}
           max={last}
           value={step}
           onChange={(e) => onStep(Number(e.target.value))}
-          aria-valuetext={`Step ${step + 1} of ${total}: ${describe}`}
+          aria-valuetext={`${t.stepOf(formatCount(step + 1), formatCount(total))}: ${describe}`}
         />
       </label>
       <output className="step-label" aria-live="off">
-        Step <strong>{formatCount(step + 1)}</strong> of {formatCount(total)} · {describe}
+        <strong>{t.stepOf(formatCount(step + 1), formatCount(total))}</strong> · {describe}
       </output>
       <label className="speed">
-        Speed
-        <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))} title="Steps per second (+ / −)">
+        {t.speed}
+        <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))} title={t.speedTitle}>
           {speeds.map((s) => (
             <option key={s} value={s}>
-              {speedLabel(s)}/s
+              {speedLabel(s)}
+              {t.perSecond}
             </option>
           ))}
         </select>

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import type { UrlProblem } from '../state/types';
 
 /**
@@ -5,11 +7,12 @@ import type { UrlProblem } from '../state/types';
  * The page behind it keeps working.
  */
 export function ProblemBanner({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss: () => void }) {
+  const t = useT(common);
   if (problems.length === 0) return null;
   return (
     <section className="problem-banner" role="alert" aria-labelledby="problem-title">
       <div>
-        <h2 id="problem-title">Part of this link could not be used</h2>
+        <h2 id="problem-title">{t.problemTitle}</h2>
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
@@ -17,10 +20,10 @@ export function ProblemBanner({ problems, onDismiss }: { problems: UrlProblem[];
             </li>
           ))}
         </ul>
-        <p>Everything else in the link was applied.</p>
+        <p>{t.problemRest}</p>
       </div>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss this message">
-        Dismiss
+      <button type="button" onClick={onDismiss} aria-label={t.dismissLabel}>
+        {t.dismiss}
       </button>
     </section>
   );

@@ -1,8 +1,12 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './useShortcuts';
 
 /** The `?` dialog: every keyboard shortcut, in a native modal <dialog> (Escape closes it). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT(common);
+  const keyName = (k: string) => (k === 'keySpace' || k === 'keyArrows' ? t[k] : k);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -12,8 +16,8 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   }, [open]);
   return (
     <dialog ref={ref} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <p>They work whenever the focus is not in a text field.</p>
+      <h2 id="shortcuts-title">{t.shortcutsTitle}</h2>
+      <p>{t.shortcutsIntro}</p>
       <table>
         <tbody>
           {SHORTCUTS.map((s) => (
@@ -22,18 +26,18 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
                 {s.keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' '}
-                    <kbd>{k}</kbd>
+                    <kbd>{keyName(k)}</kbd>
                   </span>
                 ))}
               </th>
-              <td>{s.action}</td>
+              <td>{t[s.action]}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <form method="dialog">
         <button type="submit" autoFocus>
-          Close
+          {t.close}
         </button>
       </form>
     </dialog>

@@ -1,3 +1,5 @@
+import { useT } from '../i18n/useT';
+import { common } from '../i18n/common';
 import { CopyButton } from './CopyButton';
 
 /** One axis of an output-size formula: the symbols, the same with the numbers worked out, and a note. */
@@ -42,10 +44,11 @@ export function SizeFormula({ h, w }: { h: AxisText; w: AxisText }) {
 
 /** A line of PyTorch code with a button that copies it. */
 export function CodeLine({ code }: { code: string }) {
+  const t = useT(common);
   return (
     <div className="code-line">
       <code data-testid="pytorch">{code}</code>
-      <CopyButton text={code} label="Copy PyTorch" />
+      <CopyButton text={code} label={t.copyPytorch} />
     </div>
   );
 }

@@ -12,18 +12,19 @@ export interface ShortcutHandlers {
   help?: () => void;
 }
 
-/** The list shown by the `?` dialog, in the order it is shown. */
-export const SHORTCUTS: { keys: string[]; action: string }[] = [
-  { keys: ['Space'], action: 'Play or pause' },
-  { keys: ['→'], action: 'Next step' },
-  { keys: ['←'], action: 'Previous step' },
-  { keys: ['Home'], action: 'First step' },
-  { keys: ['End'], action: 'Last step' },
-  { keys: ['+'], action: 'Faster' },
-  { keys: ['−'], action: 'Slower' },
-  { keys: ['?'], action: 'Show this list' },
-  { keys: ['Arrow keys', 'Enter'], action: 'Inside a grid: move the selected cell, edit a weight' },
-];
+/** The list shown by the `?` dialog, in the order it is shown: keys (or dictionary keys of key names) and the action's key. */
+export const SHORTCUTS = [
+  { keys: ['keySpace'], action: 'scPlay' },
+  { keys: ['→', 'PageDown'], action: 'scNext' },
+  { keys: ['←', 'PageUp'], action: 'scPrev' },
+  { keys: ['Home'], action: 'scFirst' },
+  { keys: ['End'], action: 'scLast' },
+  { keys: ['+'], action: 'scFaster' },
+  { keys: ['−'], action: 'scSlower' },
+  { keys: ['?'], action: 'scHelp' },
+  { keys: ['P'], action: 'scPresent' },
+  { keys: ['keyArrows', 'Enter'], action: 'scGrid' },
+] as const;
 
 /** True when a key press belongs to a text field (or another control that uses it) rather than to us. */
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -61,6 +62,13 @@ export function useShortcuts(handlers: ShortcutHandlers) {
           break;
         case 'ArrowRight':
           if (!onRange) fn = h.next;
+          break;
+        case 'PageDown':
+          // Presentation clickers send PageDown/PageUp: the next step, unless a lesson takes it first.
+          fn = h.next;
+          break;
+        case 'PageUp':
+          fn = h.prev;
           break;
         case 'ArrowLeft':
           if (!onRange) fn = h.prev;

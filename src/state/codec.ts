@@ -7,6 +7,7 @@
 import {
   CONV_PARAMS,
   DEFAULT_CONV,
+  DEFAULT_SHARED,
   FORMAT_VERSION,
   ROUTE_NAMES,
   ROUTES,
@@ -28,6 +29,8 @@ export interface ParsedHash {
   conv: ConvConfig;
   /** The configuration of the link's view when it is not `conv` (only that view's entry is set). */
   views: Partial<ViewConfigs>;
+  /** The keys every route carries that the link gave (absent ones: the page decides, e.g. the browser's language). */
+  shared: Partial<SharedConfig>;
   problems: UrlProblem[];
 }
 
@@ -584,9 +587,14 @@ function writeTable(table: ParamTable<never>, source: Bag, out: string[]): void 
  * the order of the parameter table (`step` only when > 0). A route other than `conv` carries no
  * convolution keys: each view's keys live on its own route.
  */
-export function serializeHash(route: Route, conv: ConvConfig, views?: Partial<ViewConfigs>): string {
+export function serializeHash(
+  route: Route,
+  conv: ConvConfig,
+  views?: Partial<ViewConfigs>,
+  ui?: Partial<SharedConfig>,
+): string {
   const parts: string[] = [];
-  const shared: SharedConfig = { v: FORMAT_VERSION };
+  const shared: SharedConfig = { ...DEFAULT_SHARED, ...ui, v: FORMAT_VERSION };
   writeTable(SHARED_PARAMS as ParamTable<never>, shared as unknown as Bag, parts);
   const safeRoute: Route = ROUTES.includes(route) ? route : 'conv';
   if (safeRoute === 'conv') writeTable(CONV_PARAMS as ParamTable<never>, conv as unknown as Bag, parts);
@@ -671,9 +679,10 @@ function parseHashUnchecked(hash: string): ParsedHash {
     }
   }
 
-  const shared = { v: FORMAT_VERSION } as unknown as Bag;
-  readTable(SHARED_PARAMS as ParamTable<never>, given, shared, problems);
-  const version = shared.v as number;
+  const sharedBag = {} as Bag;
+  readTable(SHARED_PARAMS as ParamTable<never>, given, sharedBag, problems);
+  const shared = sharedBag as Partial<SharedConfig>;
+  const version = shared.v ?? FORMAT_VERSION;
   if (version > FORMAT_VERSION) {
     problems.push({
       key: 'v',
@@ -717,7 +726,8 @@ function parseHashUnchecked(hash: string): ParsedHash {
       message: `and ${rest} more problems with this link.`,
     });
   }
-  return { route, conv, views, problems };
+  delete shared.v;
+  return { route, conv, views, shared, problems };
 }
 
 /**
@@ -736,6 +746,7 @@ export function parseHash(hash: string): ParsedHash {
       route: 'conv',
       conv: defaultConv(),
       views: {},
+      shared: {},
       problems: [{ key: '#', message: UNREADABLE_LINK }],
     };
   }

@@ -175,11 +175,29 @@ export type ParamSpec<C> =
 /** A parameter table: rows in the order the keys are written. */
 export type ParamTable<C> = readonly ParamSpec<C>[];
 
+/** The languages of the interface. */
+export const LANGS = ['en', 'ko'] as const;
+export type Lang = (typeof LANGS)[number];
+
 /** Settings every route carries. */
 export interface SharedConfig {
   /** The link format version. */
   v: number;
+  /** The interface language (`lang=ko`); without it, the browser's language decides. */
+  lang: Lang;
+  /** Presentation mode (`present=1`): large type and cells, high contrast, editing controls hidden. */
+  present: number;
+  /** Embed mode (`embed=1`): the view alone, for an iframe in a course page or a slide. */
+  embed: number;
 }
+
+/** The shared settings of a plain link. */
+export const DEFAULT_SHARED: Readonly<SharedConfig> = Object.freeze({
+  v: FORMAT_VERSION,
+  lang: 'en',
+  present: 0,
+  embed: 0,
+});
 
 /** Keys of every route, written first. */
 export const SHARED_PARAMS: ParamTable<SharedConfig> = [
@@ -193,6 +211,9 @@ export const SHARED_PARAMS: ParamTable<SharedConfig> = [
     label: 'the link format version',
     always: true,
   },
+  { key: 'lang', type: 'enum', field: 'lang', default: 'en', allowed: LANGS, label: 'the language' },
+  { key: 'present', type: 'int', field: 'present', default: 0, min: 0, max: 1, label: 'presentation mode' },
+  { key: 'embed', type: 'int', field: 'embed', default: 0, min: 0, max: 1, label: 'embed mode' },
 ];
 
 /** The convolution view's keys, in the order they are written (core keys first, always written). */

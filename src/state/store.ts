@@ -14,7 +14,16 @@ import {
   sanitizeConv,
   type ParsedHash,
 } from './codec';
-import { CONV_PARAMS, FILTER_PRESETS, ROUTES, SPEEDS, cloneConv, defaultConv } from './params';
+import {
+  CONV_PARAMS,
+  FILTER_PRESETS,
+  LANGS,
+  ROUTES,
+  SPEEDS,
+  cloneConv,
+  defaultConv,
+  type Lang,
+} from './params';
 import type { ConvConfig, FilterPreset, InputSource, Route, UrlProblem } from './types';
 import { cloneView, defaultViews, type ViewConfigs, type ViewRoute } from './views';
 
@@ -96,8 +105,24 @@ export interface ViewsSlice {
   reject: (field: string, message: string) => void;
 }
 
+/** The page's own settings, carried by every link: language, presentation and embed modes. */
+export interface UiConfig {
+  lang: Lang;
+  present: boolean;
+  embed: boolean;
+}
+
+/** The interface settings and their actions. */
+export interface UiSlice {
+  ui: UiConfig;
+  /** The language used when a link names none (the browser's, if ConvScope speaks it). */
+  fallbackLang: Lang;
+  setLang: (lang: Lang) => void;
+  setPresent: (on: boolean) => void;
+}
+
 /** The whole store state. */
-export type AppState = RouteSlice & ConvSlice & PlaybackSlice & MessagesSlice & ViewsSlice;
+export type AppState = RouteSlice & ConvSlice & PlaybackSlice & MessagesSlice & ViewsSlice & UiSlice;
 /** A store made by `createAppStore`. */
 export type AppStore = StoreApi<AppState>;
 
@@ -107,6 +132,20 @@ export interface AppInitial {
   config?: Partial<ConvConfig>;
   playing?: boolean;
   problems?: UrlProblem[];
+  /** The language when a link names none (default: the browser's language, else English). */
+  fallbackLang?: Lang;
+}
+
+/** The first of the browser's preferred languages that ConvScope speaks, else English. */
+export function browserLang(languages?: readonly string[]): Lang {
+  const list =
+    languages ??
+    (typeof navigator !== 'undefined' ? (navigator.languages?.length ? navigator.languages : [navigator.language]) : []);
+  for (const tag of list) {
+    const base = String(tag ?? '').toLowerCase().split('-')[0] as Lang;
+    if ((LANGS as readonly string[]).includes(base)) return base;
+  }
+  return 'en';
 }
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
@@ -376,8 +415,29 @@ const messagesSlice: Slice<MessagesSlice> = (set) => ({
       views: { ...state.views, ...cloneView(link.views) },
       problems: [...link.problems],
       rejection: null,
+      ui: {
+        lang: link.shared.lang ?? state.fallbackLang,
+        present: link.shared.present === 1,
+        embed: link.shared.embed === 1,
+      },
     })),
 });
+
+const uiSlice: Slice<UiSlice> = (set, get) => ({
+  ui: { lang: 'en', present: false, embed: false },
+  fallbackLang: 'en',
+  setLang: (lang) => {
+    if ((LANGS as readonly string[]).includes(lang) && get().ui.lang !== lang) set({ ui: { ...get().ui, lang } });
+  },
+  setPresent: (on) => {
+    if (get().ui.present !== on) set({ ui: { ...get().ui, present: on } });
+  },
+});
+
+/** The shared link keys of the interface settings (`lang`, `present`, `embed`). */
+export function sharedOf(ui: UiConfig): { lang: Lang; present: number; embed: number } {
+  return { lang: ui.lang, present: ui.present ? 1 : 0, embed: ui.embed ? 1 : 0 };
+}
 
 const viewsSlice: Slice<ViewsSlice> = (set) => ({
   views: defaultViews(),
@@ -398,6 +458,9 @@ export function createAppStore(initial: AppInitial = {}): AppStore {
     ...playbackSlice(...a),
     ...messagesSlice(...a),
     ...viewsSlice(...a),
+    ...uiSlice(...a),
+    ui: { lang: initial.fallbackLang ?? browserLang(), present: false, embed: false },
+    fallbackLang: initial.fallbackLang ?? browserLang(),
     route: initial.route && ROUTES.includes(initial.route) ? initial.route : 'conv',
     config: conv,
     playing: initial.playing ?? false,
@@ -424,5 +487,7 @@ export const selectConfig = (s: AppState): ConvConfig => s.config;
 export const selectPlaying = (s: AppState): boolean => s.playing;
 export const selectProblems = (s: AppState): UrlProblem[] => s.problems;
 export const selectRejection = (s: AppState): Rejection | null => s.rejection;
+export const selectUi = (s: AppState): UiConfig => s.ui;
+export const selectLang = (s: AppState): Lang => s.ui.lang;
 /** The number of steps of the walk-through, `f·H′·W′`. */
 export const selectTotalSteps = (s: AppState): number => convTotalSteps(s.config);

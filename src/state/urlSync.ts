@@ -5,7 +5,7 @@
  * at most every `URL_WRITE_INTERVAL_MS` while playing, because browsers throttle history calls.
  */
 import { parseHash, serializeHash } from './codec';
-import type { AppState, AppStore } from './store';
+import { sharedOf, type AppState, type AppStore } from './store';
 
 /** The part of `window` the binding uses (a tiny fake will do in tests). */
 export type UrlWindow = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
@@ -30,7 +30,7 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   let cooldown: ReturnType<typeof setTimeout> | null = null;
   let pending = false;
 
-  const linkOf = (state: AppState) => serializeHash(state.route, state.config, state.views);
+  const linkOf = (state: AppState) => serializeHash(state.route, state.config, state.views, sharedOf(state.ui));
 
   /** Writes `hash`; returns false when the browser refused (e.g. too many history calls). */
   const write = (mode: 'push' | 'replace', hash: string): boolean => {

@@ -13,7 +13,7 @@ import {
   sanitizeConv,
   serializeHash,
 } from '../../src/state/codec';
-import { DEFAULT_CONV, defaultConv } from '../../src/state/params';
+import { DEFAULT_CONV, DEFAULT_SHARED, defaultConv } from '../../src/state/params';
 import type { ConvConfig, FilterPreset, InputSource, Route } from '../../src/state/types';
 
 /** The lecture example, written out by hand. */
@@ -132,7 +132,7 @@ describe('defaults', () => {
 
   it('an empty hash, "#", "#/" and "#/conv" all give the lecture example with no problems', () => {
     for (const hash of ['', '#', '#/', '#/conv', '#/conv?', '#/conv/']) {
-      expect(parseHash(hash)).toEqual({ route: 'conv', conv: LECTURE, views: {}, problems: [] });
+      expect(parseHash(hash)).toEqual({ route: 'conv', conv: LECTURE, views: {}, shared: {}, problems: [] });
     }
   });
 
@@ -145,6 +145,7 @@ describe('defaults', () => {
       route: 'conv',
       conv: LECTURE,
       views: {},
+      shared: {},
       problems: [],
     });
   });
@@ -543,7 +544,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(validConv, (conv) => {
         const back = parseHash(serializeHash('conv', conv));
-        expect(back).toEqual({ route: 'conv', conv, views: {}, problems: [] });
+        expect(back).toEqual({ route: 'conv', conv, views: {}, shared: {}, problems: [] });
       }),
       { numRuns: 150 },
     );
@@ -573,10 +574,15 @@ describe('properties', () => {
     }
     // What was read is valid, so writing it and reading again is clean.
     const parsed = parseHash(hash);
-    expect(parseHash(serializeHash(route, conv, parsed.views))).toEqual({
+    // Shared keys at their default value are not written, so they read back as absent.
+    const written = Object.fromEntries(
+      Object.entries(parsed.shared).filter(([k, v]) => v !== DEFAULT_SHARED[k as keyof typeof DEFAULT_SHARED]),
+    );
+    expect(parseHash(serializeHash(route, conv, parsed.views, parsed.shared))).toEqual({
       route,
       conv: route === 'conv' ? conv : LECTURE,
       views: parsed.views,
+      shared: written,
       problems: [],
     });
   }
@@ -637,7 +643,7 @@ describe('properties', () => {
               : ch,
           )
           .join('');
-        expect(parseHash(`${head}?${encoded}`)).toEqual({ route: 'conv', conv, views: {}, problems: [] });
+        expect(parseHash(`${head}?${encoded}`)).toEqual({ route: 'conv', conv, views: {}, shared: {}, problems: [] });
       }),
       { numRuns: 50 },
     );

@@ -391,7 +391,7 @@ describe('invariants', () => {
           expect(Object.keys(c2.b).every((i) => Number(i) < c2.f)).toBe(true);
           expect(c2.seed).toBe(123);
           // What the store holds reads back from its own link without problems.
-          expect(parseHash(serializeHash('conv', c2))).toEqual({ route: 'conv', conv: c2, views: {}, problems: [] });
+          expect(parseHash(serializeHash('conv', c2))).toEqual({ route: 'conv', conv: c2, views: {}, shared: {}, problems: [] });
         }
       }),
       { numRuns: 100 },
