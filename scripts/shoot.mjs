@@ -14,6 +14,8 @@ for (const size of list) {
   page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
   page.on('pageerror', (e) => console.error('pageerror:', e.message));
   await page.goto(url);
+  // Views are loaded on demand: wait until the view has replaced its loading message.
+  await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 15000 }).catch(() => {});
   await page.waitForTimeout(600);
   const file = `shots/${name}-${size}.png`;
   await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
