@@ -73,11 +73,20 @@ export function App() {
   return (
     <div className={className} data-route={route}>
       {ui.embed ? (
-        <a className="embed-link" href={fullPageLink()} target="_blank" rel="noopener" onClick={(e) => {
-          e.currentTarget.href = fullPageLink();
-        }}>
-          {t.openFull}
-        </a>
+        <nav className="embed-nav" aria-label={t.brand}>
+          <h1 className="visually-hidden">{t.brand}</h1>
+          <a
+            className="embed-link"
+            href={fullPageLink()}
+            target="_blank"
+            rel="noopener"
+            onClick={(e) => {
+              e.currentTarget.href = fullPageLink();
+            }}
+          >
+            {t.openFull}
+          </a>
+        </nav>
       ) : (
         <header className="app-header">
           <a className="skip-link" href="#main">
