@@ -1,3 +1,5 @@
+import { localized } from '../i18n/localized';
+import { useAppStore, selectLang } from '../state/store';
 import { useT } from '../i18n/useT';
 import { common } from '../i18n/common';
 import type { UrlProblem } from '../state/types';
@@ -8,6 +10,7 @@ import type { UrlProblem } from '../state/types';
  */
 export function ProblemBanner({ problems, onDismiss }: { problems: UrlProblem[]; onDismiss: () => void }) {
   const t = useT(common);
+  const lang = useAppStore(selectLang);
   if (problems.length === 0) return null;
   return (
     <section className="problem-banner" role="alert" aria-labelledby="problem-title">
@@ -16,7 +19,7 @@ export function ProblemBanner({ problems, onDismiss }: { problems: UrlProblem[];
         <ul>
           {problems.map((p, i) => (
             <li key={i}>
-              <code>{p.key}</code> — {p.message}
+              <code>{p.key}</code> — {localized(p, lang)}
             </li>
           ))}
         </ul>

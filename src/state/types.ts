@@ -59,5 +59,8 @@ export interface ConvConfig {
 /** A problem found while reading a link: which key, what was wrong, what was used instead. */
 export interface UrlProblem {
   key: string;
+  /** The message in English. */
   message: string;
+  /** The same message in Korean, when the code that found the problem has written one. */
+  ko?: string;
 }
