@@ -5,6 +5,7 @@ import {
   applyRfPreset,
   moveRfLayer,
   removeRfLayer,
+  rfLayersOf,
   selectRfCell,
   setRfInput,
   setRfLayersText,
@@ -13,7 +14,12 @@ import {
   type RfResult,
 } from '../state/views/rf';
 import { useElementWidth } from '../components/useElementWidth';
+import { useThrottled } from '../components/useThrottled';
+import { useShortcuts } from '../components/useShortcuts';
+import { rf } from '../i18n/rf';
+import { useT } from '../i18n/useT';
 import { buildRfModel, selectionRegions } from './rf/model';
+import { summaryText } from './rf/text';
 import { RfControls, type RfActions } from './rf/RfControls';
 import { RfMaps, type RfFocus } from './rf/RfMaps';
 import { RfSummary } from './rf/RfSummary';
@@ -22,23 +28,15 @@ import { RfCompare, RfGrowthChart } from './rf/RfCharts';
 import './rf/rf.css';
 
 const selectRf = (s: AppState): RfConfig => s.views.rf;
+const selectPresent = (s: AppState): boolean => s.ui.present;
 
-const TEXT = {
-  title: 'Receptive fields',
-  hint: 'Hover a cell of any layer to preview its receptive field; click it (or focus a map, move with the arrow keys and press Enter) to select it.',
-  maps: 'Feature maps, input to last layer',
-  legend: [
-    { cls: 'rf-swatch-field', text: 'feeds the selected cell' },
-    { cls: 'rf-swatch-selected', text: 'selected cell' },
-    { cls: 'rf-swatch-pad', text: 'zero padding' },
-    { cls: 'rf-swatch-outline', text: 'outline: the field by the recurrence' },
-  ],
-  large: (n: number) => `The ${n}×${n} maps are drawn at reduced scale; zoom in to see single cells.`,
-  zoom: 'Zoom',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  fit: 'Fit',
-};
+/** The legend of the maps: each swatch's class and its text's key (never colour alone: see the outline). */
+const LEGEND = [
+  { cls: 'rf-swatch-field', key: 'legendField' },
+  { cls: 'rf-swatch-selected', key: 'legendSelected' },
+  { cls: 'rf-swatch-pad', key: 'legendPad' },
+  { cls: 'rf-swatch-outline', key: 'legendOutline' },
+] as const;
 
 /**
  * The receptive-field view: a stack of convolutions and poolings with its controls, the selected
@@ -48,7 +46,9 @@ const TEXT = {
  */
 export function RfPanel() {
   const store = getAppStore();
+  const t = useT(rf);
   const cfg = useAppStore(selectRf);
+  const present = useAppStore(selectPresent);
   const rejection = useAppStore(selectRejection);
   const [hover, setHover] = useState<RfFocus | null>(null);
   const [zoom, setZoom] = useState(1);
@@ -58,6 +58,10 @@ export function RfPanel() {
   const selected = useMemo<RfFocus>(() => ({ at: cfg.at, row: cfg.row, col: cfg.col }), [cfg.at, cfg.row, cfg.col]);
   const focus = hover && hover.at <= model.layers.length && hover.row < model.sides[hover.at]! && hover.col < model.sides[hover.at]! ? hover : selected;
   const regions = useMemo(() => selectionRegions(model, focus.at, focus.row, focus.col), [model, focus.at, focus.row, focus.col]);
+  const preview = focus !== selected;
+  const summary = useMemo(() => summaryText(model, focus, preview, regions, t), [model, focus, preview, regions, t]);
+  // The screen reader hears the focused cell's field, at most twice a second while the pointer sweeps.
+  const live = useThrottled(summary.live, 500);
 
   /** Stores an accepted configuration or records the refusal (under `field` when given). */
   const apply = useCallback(
@@ -96,66 +100,93 @@ export function RfPanel() {
     },
     [apply, current],
   );
+  // ←/→, PageUp/PageDown (a presentation clicker), Home/End: the previous, next, first, last layer.
+  const goLayer = useCallback(
+    (to: (at: number, count: number) => number) => {
+      const c = current();
+      const count = rfLayersOf(c).length;
+      const at = Math.max(1, Math.min(count, to(c.at, count)));
+      if (at !== c.at) {
+        setHover(null);
+        onSelectLayer(at);
+      }
+    },
+    [current, onSelectLayer],
+  );
+  useShortcuts({
+    next: () => goLayer((at) => at + 1),
+    prev: () => goLayer((at) => at - 1),
+    first: () => goLayer(() => 1),
+    last: () => goLayer((_, count) => count),
+  });
   const onLoad = useCallback((layers: string) => actions.layersText(layers), [actions]);
 
   // One cell size for every map when they fit side by side at 4 px or more (so the shrinking shows);
-  // otherwise each map gets its own scale within a budget. Zoom multiplies both.
-  const padded = model.sides.map((s, t) => s + 2 * model.pads[t]!);
-  const gaps = 28 * padded.length;
+  // otherwise each map gets its own scale within a budget. Zoom multiplies both. Presenting, the
+  // maps may grow larger so they read from the back of a hall.
+  const padded = model.sides.map((s, m) => s + 2 * model.pads[m]!);
+  const gaps = (present ? 40 : 28) * padded.length;
   const together = (mainWidth - 40 - gaps) / padded.reduce((a, b) => a + b, 0);
-  const budget = Math.max(140, Math.min(240, mainWidth - 40));
+  const most = present ? 40 : 18;
+  const budget = present ? Math.max(200, Math.min(420, mainWidth / 3)) : Math.max(140, Math.min(240, mainWidth - 40));
   const cell = useCallback(
-    (t: number) => {
-      const raw = zoom * (together >= 4 ? Math.min(18, together) : Math.min(16, budget / padded[t]!));
+    (m: number) => {
+      const raw = zoom * (together >= 4 ? Math.min(most, together) : Math.min(most - 2, budget / padded[m]!));
       return raw >= 4 ? Math.floor(raw) : raw;
     },
     // padded is derived from the model
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [zoom, together, budget, model],
+    [zoom, together, budget, most, model],
   );
   const largest = Math.max(...model.sides);
+  const scale = present ? 1.5 : 1;
 
   return (
     <div className="rf-view">
-      <aside className="side" aria-label="Settings">
+      <aside className="side edit-only" aria-label={t.settings}>
         <RfControls cfg={cfg} model={model} actions={actions} rejection={rejection} />
       </aside>
       <div className="main-col" ref={mainRef}>
-        <h2 className="visually-hidden">{TEXT.title}</h2>
-        <RfSummary model={model} focus={focus} preview={focus !== selected} regions={regions} />
+        <h2 className="visually-hidden">{t.title}</h2>
+        <RfSummary text={summary} label={t.summaryLabel} />
+        <p className="visually-hidden" aria-live="polite" data-testid="rf-live">
+          {live}
+        </p>
         <section className="stage-block rf-maps-block" aria-labelledby="rf-maps-title">
           <header>
-            <h3 id="rf-maps-title">{TEXT.maps}</h3>
-            <ul className="rf-legend" aria-label="Legend">
-              {TEXT.legend.map((l) => (
+            <h3 id="rf-maps-title">{t.maps}</h3>
+            <ul className="rf-legend" aria-label={t.legendLabel}>
+              {LEGEND.map((l) => (
                 <li key={l.cls}>
-                  <span className={`rf-swatch ${l.cls}`} aria-hidden="true" /> {l.text}
+                  <span className={`rf-swatch ${l.cls}`} aria-hidden="true" /> {t[l.key]}
                 </li>
               ))}
             </ul>
-            <div className="zoom rf-zoom" role="group" aria-label={TEXT.zoom}>
-              <button type="button" className="small" onClick={() => setZoom((z) => Math.max(0.5, z / 1.5))} disabled={zoom <= 0.5} aria-label={TEXT.zoomOut}>
+            <div className="zoom rf-zoom" role="group" aria-label={t.zoom}>
+              <button type="button" className="small" onClick={() => setZoom((z) => Math.max(0.5, z / 1.5))} disabled={zoom <= 0.5} aria-label={t.zoomOut}>
                 −
               </button>
               <output aria-live="polite">{Math.round(zoom * 100)}%</output>
-              <button type="button" className="small" onClick={() => setZoom((z) => Math.min(8, z * 1.5))} disabled={zoom >= 8} aria-label={TEXT.zoomIn}>
+              <button type="button" className="small" onClick={() => setZoom((z) => Math.min(8, z * 1.5))} disabled={zoom >= 8} aria-label={t.zoomIn}>
                 +
               </button>
               {zoom !== 1 && (
                 <button type="button" className="small" onClick={() => setZoom(1)}>
-                  {TEXT.fit}
+                  {t.fit}
                 </button>
               )}
             </div>
           </header>
-          <p className="hint">{TEXT.hint}</p>
-          {largest > 64 && <p className="hint">{TEXT.large(largest)}</p>}
+          <p className="hint rf-maps-hint">
+            {t.hint} {t.keysHint}
+          </p>
+          {largest > 64 && <p className="hint">{t.large(String(largest))}</p>}
           <RfMaps model={model} focus={focus} regions={regions} cell={cell} onPreview={setHover} onSelect={onSelect} />
         </section>
         <RfTable model={model} at={cfg.at} onSelectLayer={onSelectLayer} />
         <div className="stage">
-          <RfGrowthChart rows={model.rows} width={mainWidth - 30} />
-          <RfCompare width={mainWidth} onLoad={onLoad} />
+          <RfGrowthChart rows={model.rows} width={mainWidth - 30} scale={scale} />
+          <RfCompare width={mainWidth} onLoad={onLoad} scale={scale} />
         </div>
       </div>
     </div>

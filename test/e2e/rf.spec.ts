@@ -149,6 +149,7 @@ test.describe('the receptive-field view', () => {
   });
 
   test('axe finds no accessibility violations', async ({ page }) => {
+    test.slow(); // axe takes a while on a shared machine
     await page.goto(`./${PADDED_LINK}`);
     await expect(page.getByTestId('rf-size')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { influenceRegion } from '../../src/engine/receptive';
 import { buildRfModel, dependencyAxis, fieldFormula, recurrenceText, runs, selectionRegions, toSpec } from '../../src/panels/rf/model';
 import { formatLayers, stackProblem, type RfLayer } from '../../src/state/views/rf';
+import { rf } from '../../src/i18n/rf';
 
 const model = (layers: string, size = 32) => buildRfModel({ layers, size });
 const fields = (layers: string, size = 32) => model(layers, size).rows.map((r) => r.size);
@@ -10,7 +11,7 @@ const fields = (layers: string, size = 32) => model(layers, size).rows.map((r) =
 describe('receptive fields of the table', () => {
   it('3 stacked 3×3 stride-1 convolutions see 3, 5, 7 input cells: 1 + 3·(3 − 1) = 7', () => {
     expect(fields('c3p1*3')).toEqual([3, 5, 7]);
-    expect(fieldFormula(model('c3p1*3'), 3)).toEqual({ simple: true, text: '1 + L·(K − 1) = 1 + 3·(3 − 1) = 7' });
+    expect(fieldFormula(model('c3p1*3'), 3, rf.en)).toEqual({ simple: true, text: '1 + L·(K − 1) = 1 + 3·(3 − 1) = 7' });
   });
 
   it('a 2×2 stride-2 pool after the first two 3×3 layers makes the third add 4 instead of 2', () => {
@@ -23,8 +24,8 @@ describe('receptive fields of the table', () => {
     expect(m.rows.map((r) => r.jump)).toEqual([1, 1, 2, 2]);
     expect(m.rows.map((r) => r.growth)).toEqual([2, 2, 1, 4]);
     expect(fields('c3p1*2,p1s2,c3p1')).toEqual([3, 5, 5, 9]);
-    expect(recurrenceText(m.rows[3]!, 6)).toBe('r₄ = r₃ + (k − 1)·j₃ = 6 + (3 − 1)·2 = 10');
-    expect(fieldFormula(m, 4)).toEqual({
+    expect(recurrenceText(m.rows[3]!, 6, rf.en)).toBe('r₄ = r₃ + (k − 1)·j₃ = 6 + (3 − 1)·2 = 10');
+    expect(fieldFormula(m, 4, rf.en)).toEqual({
       simple: false,
       text: 'r = 1 + Σ (k_l − 1)·Π_{i<l} s_i = 1 + (3 − 1)·1 + (3 − 1)·1 + (2 − 1)·1 + (3 − 1)·2 = 10',
     });
@@ -77,7 +78,7 @@ describe('receptive fields of the table', () => {
     const m = model('c3,c3d2,c3d4', 40);
     expect(m.rows.map((r) => r.size)).toEqual([3, 7, 15]);
     expect(m.rows.map((r) => r.kEff)).toEqual([3, 5, 9]);
-    expect(recurrenceText(m.rows[1]!, 3)).toBe('r₂ = r₁ + (k − 1)·j₁ = 3 + (5 − 1)·1 = 7 (dilated: k = 2·(3 − 1) + 1 = 5)');
+    expect(recurrenceText(m.rows[1]!, 3, rf.en)).toBe('r₂ = r₁ + (k − 1)·j₁ = 3 + (5 − 1)·1 = 7 (dilated: k = 2·(3 − 1) + 1 = 5)');
   });
 });
 

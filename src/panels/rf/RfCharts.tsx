@@ -1,26 +1,33 @@
 import { memo, useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3';
+import { rf } from '../../i18n/rf';
+import { useT } from '../../i18n/useT';
 import { buildRfModel, type RfRow } from './model';
 
-const TEXT = {
-  growthTitle: 'How the field grows, layer by layer',
-  growthLabel: (rows: RfRow[]) =>
-    `Bar chart of the receptive field per layer: ${rows.map((r) => `${r.name} ${r.size} (+${r.growth})`).join(', ')}`,
-  legendBefore: 'field of the layer before',
-  legendGrowth: 'what a convolution adds, (k − 1)·j',
-  legendPool: 'what a pooling adds',
-  compareTitle: 'Downsampling makes the field grow faster',
-  without: 'Four 3×3 convolutions',
-  with: 'The same with a 2×2 stride-2 pool after the second',
-  compareText:
-    'Without the pool each 3×3 layer adds (3 − 1)·1 = 2 cells: 3, 5, 7, 9. The pool itself adds (2 − 1)·1 = 1 and doubles the jump, so each 3×3 layer after it adds (3 − 1)·2 = 4: 3, 5, 6, 10, 14 — and the maps after it are a quarter the size.',
-  load: 'Show this stack',
-  loadLabel: (what: string) => `Show this stack: ${what}`,
-};
-
-/** Bars of r per layer, each split into the field before it and the growth this layer adds. */
-function FieldBars({ rows, width, height, yMax, label, testId }: { rows: RfRow[]; width: number; height: number; yMax: number; label: string; testId?: string }) {
-  const margin = { top: 16, right: 6, bottom: 34, left: 30 };
+/**
+ * Bars of r per layer, each split into the field before it and the growth this layer adds, with
+ * the y axis named. `scale` enlarges the margins with the type (presentation mode).
+ */
+function FieldBars({
+  rows,
+  width,
+  height,
+  yMax,
+  label,
+  axis,
+  scale = 1,
+  testId,
+}: {
+  rows: RfRow[];
+  width: number;
+  height: number;
+  yMax: number;
+  label: string;
+  axis: string;
+  scale?: number;
+  testId?: string;
+}) {
+  const margin = { top: 26 * scale, right: 6, bottom: 34 * scale, left: 30 * scale };
   const x = scaleBand<number>()
     .domain(rows.map((r) => r.index))
     .range([margin.left, width - margin.right])
@@ -28,9 +35,12 @@ function FieldBars({ rows, width, height, yMax, label, testId }: { rows: RfRow[]
   const y = scaleLinear().domain([0, yMax]).nice().range([height - margin.bottom, margin.top]);
   const ticks = y.ticks(4);
   const bw = x.bandwidth();
-  const rotate = bw < 30;
+  const rotate = bw < 30 * scale;
   return (
     <svg width={width} height={height} role="img" aria-label={label} className="rf-chart" data-testid={testId}>
+      <text x={2} y={11 * scale} className="rf-chart-tick rf-chart-axis">
+        {axis}
+      </text>
       {ticks.map((t) => (
         <g key={t} transform={`translate(0,${y(t)})`}>
           <line x1={margin.left} x2={width - margin.right} className="rf-chart-grid" />
@@ -46,13 +56,13 @@ function FieldBars({ rows, width, height, yMax, label, testId }: { rows: RfRow[]
           <g key={r.index}>
             <rect x={x0} width={bw} y={y(before)} height={y(0) - y(before)} className="rf-bar-before" />
             <rect x={x0} width={bw} y={y(r.size)} height={y(before) - y(r.size)} className={`rf-bar-growth rf-bar-${r.layer.kind}`} />
-            {bw >= 12 && (
+            {bw >= 12 * scale && (
               <text x={x0 + bw / 2} y={y(r.size) - 3} textAnchor="middle" className="rf-chart-value">
                 {r.size}
               </text>
             )}
             <text
-              transform={rotate ? `translate(${x0 + bw / 2},${height - margin.bottom + 6}) rotate(45)` : `translate(${x0 + bw / 2},${height - margin.bottom + 13})`}
+              transform={rotate ? `translate(${x0 + bw / 2},${height - margin.bottom + 6 * scale}) rotate(45)` : `translate(${x0 + bw / 2},${height - margin.bottom + 13 * scale})`}
               textAnchor={rotate ? 'start' : 'middle'}
               className="rf-chart-tick"
             >
@@ -66,19 +76,36 @@ function FieldBars({ rows, width, height, yMax, label, testId }: { rows: RfRow[]
 }
 
 /** The current stack's field per layer as bars (growth on top of the previous field). */
-export const RfGrowthChart = memo(function RfGrowthChart({ rows, width }: { rows: RfRow[]; width: number }) {
-  const w = Math.max(220, Math.min(width, 60 + rows.length * 44));
+export const RfGrowthChart = memo(function RfGrowthChart({ rows, width, scale = 1 }: { rows: RfRow[]; width: number; scale?: number }) {
+  const t = useT(rf);
+  const w = Math.max(220, Math.min(width, 60 * scale + rows.length * 44 * scale));
+  const list = rows.map((r) => `${r.name} ${r.size} (+${r.growth})`).join(', ');
   return (
     <section className="stage-block rf-chart-block" aria-labelledby="rf-growth-title">
       <header>
-        <h3 id="rf-growth-title">{TEXT.growthTitle}</h3>
-        <p className="rf-legend">
-          <span className="rf-swatch rf-bar-before" aria-hidden="true" /> {TEXT.legendBefore}
-          <span className="rf-swatch rf-bar-conv" aria-hidden="true" /> {TEXT.legendGrowth}
-          <span className="rf-swatch rf-bar-pool" aria-hidden="true" /> {TEXT.legendPool}
-        </p>
+        <h3 id="rf-growth-title">{t.growthTitle}</h3>
+        <ul className="rf-legend" aria-label={t.legendLabel}>
+          <li>
+            <span className="rf-swatch rf-bar-before" aria-hidden="true" /> {t.legendBefore}
+          </li>
+          <li>
+            <span className="rf-swatch rf-bar-conv" aria-hidden="true" /> {t.legendGrowth}
+          </li>
+          <li>
+            <span className="rf-swatch rf-bar-pool" aria-hidden="true" /> {t.legendPool}
+          </li>
+        </ul>
       </header>
-      <FieldBars rows={rows} width={w} height={190} yMax={Math.max(...rows.map((r) => r.size))} label={TEXT.growthLabel(rows)} testId="rf-growth-chart" />
+      <FieldBars
+        rows={rows}
+        width={w}
+        height={190 * scale}
+        yMax={Math.max(...rows.map((r) => r.size))}
+        label={t.growthLabel(list)}
+        axis={t.axisY}
+        scale={scale}
+        testId="rf-growth-chart"
+      />
     </section>
   );
 });
@@ -87,32 +114,41 @@ const PLAIN = 'c3p1*4';
 const POOLED = 'c3p1*2,p2,c3p1*2';
 
 /** Four 3×3 convolutions side by side with the same four and a 2×2/2 pool after the second, on one scale. */
-export const RfCompare = memo(function RfCompare({ width, onLoad }: { width: number; onLoad: (layers: string) => void }) {
+export const RfCompare = memo(function RfCompare({ width, onLoad, scale = 1 }: { width: number; onLoad: (layers: string) => void; scale?: number }) {
+  const t = useT(rf);
   const [plain, pooled] = useMemo(() => [buildRfModel({ layers: PLAIN, size: 32 }).rows, buildRfModel({ layers: POOLED, size: 32 }).rows], []);
   const yMax = Math.max(...pooled.map((r) => r.size));
-  const w = Math.max(200, Math.min(280, (width - 40) / 2));
+  const w = Math.max(200, Math.min(280 * scale, (width - 40) / 2));
   return (
     <section className="stage-block rf-compare" aria-labelledby="rf-compare-title" data-testid="rf-compare">
       <header>
-        <h3 id="rf-compare-title">{TEXT.compareTitle}</h3>
+        <h3 id="rf-compare-title">{t.compareTitle}</h3>
       </header>
       <div className="rf-compare-row">
         {[
-          { rows: plain, title: TEXT.without, layers: PLAIN },
-          { rows: pooled, title: TEXT.with, layers: POOLED },
+          { rows: plain, title: t.without, layers: PLAIN },
+          { rows: pooled, title: t.withPool, layers: POOLED },
         ].map((c) => (
           <figure key={c.layers} className="rf-compare-fig">
             <figcaption>
               {c.title} <code>{c.layers}</code>
             </figcaption>
-            <FieldBars rows={c.rows} width={w} height={170} yMax={yMax} label={`${c.title}: ${c.rows.map((r) => r.size).join(', ')}`} />
-            <button type="button" className="small" onClick={() => onLoad(c.layers)} aria-label={TEXT.loadLabel(c.title)}>
-              {TEXT.load}
+            <FieldBars
+              rows={c.rows}
+              width={w}
+              height={170 * scale}
+              yMax={yMax}
+              label={t.compareLabel(c.title, c.rows.map((r) => r.size).join(', '))}
+              axis={t.axisY}
+              scale={scale}
+            />
+            <button type="button" className="small" onClick={() => onLoad(c.layers)} aria-label={t.loadLabel(c.title)}>
+              {t.load}
             </button>
           </figure>
         ))}
       </div>
-      <p className="hint">{TEXT.compareText}</p>
+      <p className="hint">{t.compareText}</p>
     </section>
   );
 });

@@ -1,7 +1,8 @@
 import { memo, useId, useState } from 'react';
 import { NumberField } from '../../components/NumberField';
+import { rf, type RfStrings } from '../../i18n/rf';
+import { useT } from '../../i18n/useT';
 import {
-  PRESET_LABELS,
   RF_LIMITS,
   RF_PRESETS,
   detectPreset,
@@ -11,6 +12,7 @@ import {
   type RfPreset,
 } from '../../state/views/rf';
 import type { RfModel } from './model';
+import { num } from './text';
 
 /**
  * What the controls can ask for; the panel turns each into a pure action and the store. A refused
@@ -26,45 +28,19 @@ export interface RfActions {
   move: (index: number, delta: -1 | 1) => void;
 }
 
-const TEXT = {
-  form: 'Receptive field settings',
-  stack: 'Stack',
-  preset: 'Preset',
-  count: { stack: 'L, the number of layers', lecture: 'N, the number of blocks' },
-  input: 'Input size (height = width)',
-  inputHint: `1 to ${RF_LIMITS.size}`,
-  notation: 'Layers in link notation',
-  apply: 'Apply',
-  notationHelp:
-    'c = convolution, p = max pooling, then the kernel; s stride, p padding, d dilation; *n repeats. Example: c3p1*2,p2s2.',
-  layers: (n: number) => `Layers (${n})`,
-  kind: 'Type',
-  conv: 'convolution',
-  pool: 'max pooling',
-  k: 'k',
-  s: 's',
-  p: 'p',
-  d: 'd',
-  kHint: 'kernel size',
-  sHint: 'stride',
-  pHint: 'zero padding on every side',
-  dHint: 'dilation: spacing between kernel taps',
-  up: (i: number) => `Move layer ${i} up`,
-  down: (i: number) => `Move layer ${i} down`,
-  addAfter: (i: number) => `Add a copy of layer ${i} after it`,
-  remove: (i: number) => `Remove layer ${i}`,
-  caps: `Limits: up to ${RF_LIMITS.layers} layers, square kernels 1–${RF_LIMITS.k}, stride 1–${RF_LIMITS.s}, padding 0–${RF_LIMITS.p} (a pooling at most half its kernel, as in PyTorch), dilation 1–${RF_LIMITS.d}, inputs up to ${RF_LIMITS.size}×${RF_LIMITS.size}. ReLU acts on each cell alone, so it never changes a field and is not listed.`,
-  presetNote: {
-    stack: 'Stacked 3×3 convolutions with padding 1: the field grows by 2 per layer.',
-    lecture: 'Conv 3×3 (padding 1), ReLU, max pool 2×2 stride 2, repeated N times.',
-    alexnet: 'Krizhevsky et al. 2012; padding as in torchvision, so a 224 input gives 55, 27, 13 and 6.',
-    vgg16: 'Simonyan & Zisserman 2015, configuration D: 3×3 convolutions, 2×2 pools.',
-    custom: 'Edit the layers below or type them in the notation.',
-  } as Record<RfPreset, string>,
-};
+/** The menu name and the note of each preset, in the page's language. */
+export function presetText(t: RfStrings): Record<RfPreset, { label: string; note: string }> {
+  return {
+    stack: { label: t.presetStack, note: t.noteStack },
+    lecture: { label: t.presetLecture, note: t.noteLecture },
+    alexnet: { label: t.presetAlexnet, note: t.noteAlexnet },
+    vgg16: { label: t.presetVgg16, note: t.noteVgg16 },
+    custom: { label: t.presetCustom, note: t.noteCustom },
+  };
+}
 
 /** The notation field: keeps what the user typed until it is applied or the stack changes elsewhere. */
-function NotationField({ value, onApply }: { value: string; onApply: (text: string) => void }) {
+function NotationField({ value, onApply, t }: { value: string; onApply: (text: string) => void; t: RfStrings }) {
   const id = useId();
   const [text, setText] = useState(value);
   const [prev, setPrev] = useState(value);
@@ -74,7 +50,7 @@ function NotationField({ value, onApply }: { value: string; onApply: (text: stri
   }
   return (
     <div className="rf-notation">
-      <label htmlFor={id}>{TEXT.notation}</label>
+      <label htmlFor={id}>{t.notation}</label>
       <div className="row">
         <input
           id={id}
@@ -94,11 +70,11 @@ function NotationField({ value, onApply }: { value: string; onApply: (text: stri
           }}
         />
         <button type="button" className="small" onClick={() => onApply(text)} data-testid="rf-notation-apply">
-          {TEXT.apply}
+          {t.apply}
         </button>
       </div>
       <p className="hint" id={`${id}-help`}>
-        {TEXT.notationHelp}
+        {t.notationHelp}
       </p>
     </div>
   );
@@ -112,7 +88,9 @@ function LayerRow({
   name,
   actions,
   refusal,
+  t,
 }: {
+  t: RfStrings;
   layer: RfLayer;
   index: number;
   count: number;
@@ -130,17 +108,17 @@ function LayerRow({
         </legend>
         <div className="row">
           <span className="field rf-kind">
-            <label htmlFor={kindId}>{TEXT.kind}</label>
+            <label htmlFor={kindId}>{t.kind}</label>
             <select id={kindId} value={layer.kind} onChange={(e) => actions.update(index, { kind: e.target.value as RfLayer['kind'] })}>
-              <option value="conv">{TEXT.conv}</option>
-              <option value="pool">{TEXT.pool}</option>
+              <option value="conv">{t.conv}</option>
+              <option value="pool">{t.pool}</option>
             </select>
           </span>
-          <NumberField label={TEXT.k} hint={TEXT.kHint} value={layer.k} min={1} max={RF_LIMITS.k} width={2} onChange={(k) => actions.update(index, { k })} testId={`rf-k-${n}`} />
-          <NumberField label={TEXT.s} hint={TEXT.sHint} value={layer.s} min={1} max={RF_LIMITS.s} width={2} onChange={(s) => actions.update(index, { s })} testId={`rf-s-${n}`} />
+          <NumberField label={t.k} hint={t.kHint} value={layer.k} min={1} max={RF_LIMITS.k} width={2} onChange={(k) => actions.update(index, { k })} testId={`rf-k-${n}`} />
+          <NumberField label={t.s} hint={t.sHint} value={layer.s} min={1} max={RF_LIMITS.s} width={2} onChange={(s) => actions.update(index, { s })} testId={`rf-s-${n}`} />
           <NumberField
-            label={TEXT.p}
-            hint={TEXT.pHint}
+            label={t.p}
+            hint={t.pHint}
             value={layer.p}
             min={0}
             max={maxPadding(layer)}
@@ -148,25 +126,25 @@ function LayerRow({
             onChange={(p) => actions.update(index, { p })}
             explain={(v) =>
               layer.kind === 'pool'
-                ? `A ${layer.k}×${layer.k} pooling may be padded by 0 to ${maxPadding(layer)} (PyTorch allows at most half the kernel), not ${v}.`
-                : `Padding is 0 to ${RF_LIMITS.p} here, not ${v}.`
+                ? t.padPool(String(layer.k), String(maxPadding(layer)), num(v))
+                : t.padConv(String(RF_LIMITS.p), num(v))
             }
             testId={`rf-p-${n}`}
           />
-          <NumberField label={TEXT.d} hint={TEXT.dHint} value={layer.d} min={1} max={RF_LIMITS.d} width={2} onChange={(d) => actions.update(index, { d })} testId={`rf-d-${n}`} />
+          <NumberField label={t.d} hint={t.dHint} value={layer.d} min={1} max={RF_LIMITS.d} width={2} onChange={(d) => actions.update(index, { d })} testId={`rf-d-${n}`} />
         </div>
         <div className="row rf-layer-buttons">
-          <button type="button" className="small" onClick={() => actions.move(index, -1)} disabled={index === 0} aria-label={TEXT.up(n)}>
+          <button type="button" className="small" onClick={() => actions.move(index, -1)} disabled={index === 0} aria-label={t.up(String(n))}>
             ↑
           </button>
-          <button type="button" className="small" onClick={() => actions.move(index, 1)} disabled={index === count - 1} aria-label={TEXT.down(n)}>
+          <button type="button" className="small" onClick={() => actions.move(index, 1)} disabled={index === count - 1} aria-label={t.down(String(n))}>
             ↓
           </button>
-          <button type="button" className="small" onClick={() => actions.add(index)} disabled={count >= RF_LIMITS.layers} aria-label={TEXT.addAfter(n)}>
-            + copy
+          <button type="button" className="small" onClick={() => actions.add(index)} disabled={count >= RF_LIMITS.layers} aria-label={t.addAfter(String(n))}>
+            {t.copyButton}
           </button>
-          <button type="button" className="small" onClick={() => actions.remove(index)} disabled={count <= 1} aria-label={TEXT.remove(n)}>
-            × remove
+          <button type="button" className="small" onClick={() => actions.remove(index)} disabled={count <= 1} aria-label={t.remove(String(n))}>
+            {t.removeButton}
           </button>
         </div>
         {refusal && (
@@ -195,6 +173,8 @@ export const RfControls = memo(function RfControls({
   actions: RfActions;
   rejection: { field: string; message: string } | null;
 }) {
+  const t = useT(rf);
+  const presets = presetText(t);
   const presetId = useId();
   const reject = (field: string) =>
     rejection?.field === field ? (
@@ -205,23 +185,23 @@ export const RfControls = memo(function RfControls({
   const detected = detectPreset(model.layers);
   const counted = cfg.preset === 'stack' || cfg.preset === 'lecture';
   return (
-    <form className="controls" aria-label={TEXT.form} onSubmit={(e) => e.preventDefault()}>
+    <form className="controls" aria-label={t.form} onSubmit={(e) => e.preventDefault()}>
       <fieldset>
-        <legend>{TEXT.stack}</legend>
+        <legend>{t.stack}</legend>
         <label className="field" htmlFor={presetId}>
-          {TEXT.preset}
+          {t.preset}
         </label>
         <select id={presetId} value={cfg.preset} data-testid="rf-preset" onChange={(e) => actions.preset(e.target.value as RfPreset)}>
           {RF_PRESETS.map((p) => (
             <option key={p} value={p}>
-              {PRESET_LABELS[p]}
+              {presets[p].label}
             </option>
           ))}
         </select>
-        <p className="hint">{TEXT.presetNote[cfg.preset]}</p>
+        <p className="hint">{presets[cfg.preset].note}</p>
         {counted && (
           <NumberField
-            label={TEXT.count[cfg.preset as 'stack' | 'lecture']}
+            label={cfg.preset === 'stack' ? t.countStack : t.countLecture}
             value={detected.preset === cfg.preset ? detected.count : 3}
             min={1}
             max={RF_LIMITS.presetCount}
@@ -230,15 +210,17 @@ export const RfControls = memo(function RfControls({
           />
         )}
         {reject('preset')}
-        <NumberField label={TEXT.input} hint={TEXT.inputHint} value={cfg.size} min={1} max={RF_LIMITS.size} onChange={actions.input} testId="rf-input" />
+        <NumberField label={t.inputSize} hint={t.inputHint(String(RF_LIMITS.size))} value={cfg.size} min={1} max={RF_LIMITS.size} onChange={actions.input} testId="rf-input" />
         {reject('in')}
-        <NotationField value={cfg.layers} onApply={actions.layersText} />
+        <NotationField value={cfg.layers} onApply={actions.layersText} t={t} />
         {reject('layers')}
         {reject('at')}
-        <p className="hint">{TEXT.caps}</p>
+        <p className="hint">
+          {t.caps(String(RF_LIMITS.layers), String(RF_LIMITS.k), String(RF_LIMITS.s), String(RF_LIMITS.p), String(RF_LIMITS.d), String(RF_LIMITS.size))}
+        </p>
       </fieldset>
       <fieldset>
-        <legend>{TEXT.layers(model.layers.length)}</legend>
+        <legend>{t.layers(String(model.layers.length))}</legend>
         <ol className="rf-layers">
           {model.layers.map((layer, i) => (
             <LayerRow
@@ -249,6 +231,7 @@ export const RfControls = memo(function RfControls({
               name={model.rows[i]!.name}
               actions={actions}
               refusal={rejection?.field === `layers#${i}` ? rejection.message : null}
+              t={t}
             />
           ))}
         </ol>

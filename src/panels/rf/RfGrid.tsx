@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Region } from '../../engine/receptive';
 import { runs as runsOf } from './model';
 
@@ -30,28 +30,18 @@ export interface RfGridProps {
 }
 
 /**
- * One feature map as the receptive-field view draws it: a canvas with one pixel per cell stretched
- * by CSS (so a 224×224 map costs one small image) holding the map and its padding in grey, and on
- * top, in SVG, the cells that feed the selected cell in violet (one rectangle per run of rows and
- * columns, so gaps show), the selected cell in amber and the field's outline. Moving the focus only
- * rewrites those few paths; the canvas is painted once per map size.
+ * One feature map as the receptive-field view draws it: two boxes coloured by the theme's CSS
+ * variables, the padding ring and the map inside it (so a 224×224 map costs two elements and
+ * follows the light or dark theme without repainting), and on top, in SVG, the cells that feed the
+ * selected cell in violet (one rectangle per run of rows and columns, so gaps show), the selected
+ * cell in amber with a dark outline and the field's outline. Moving the focus only rewrites those
+ * few paths.
  * One tab stop: the arrow keys move a cursor (which previews like hovering), Enter or a click selects.
  */
 export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, outline, label, describe, onFocusCell, onSelect, testId }: RfGridProps) {
   const P = side + 2 * pad;
-  const ref = useRef<HTMLCanvasElement>(null);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
-
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    // Padding grey, the map white.
-    ctx.fillStyle = 'rgb(203 213 225)';
-    ctx.fillRect(0, 0, P, P);
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(pad, pad, side, side);
-  }, [P, pad, side]);
 
   const size = P * cell;
   const at = (e: MouseEvent<HTMLDivElement>): [number, number] | null => {
@@ -161,7 +151,7 @@ export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, o
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       >
-        <canvas ref={ref} width={P} height={P} className="grid-canvas" aria-hidden="true" />
+        <div className="rf-grid-map" style={{ left: pad * cell, top: pad * cell, width: side * cell, height: side * cell }} aria-hidden="true" />
         <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} className="grid-svg" aria-hidden="true">
           {fieldPath && <path className="rf-field" d={fieldPath} data-testid={testId ? `${testId}-field` : undefined} />}
           {selectedPath && <path className="rf-selected" d={selectedPath} />}
@@ -175,7 +165,8 @@ export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, o
           {cursorPath && <path className="overlay overlay-active" d={cursorPath} />}
         </svg>
       </div>
-      <figcaption className="grid-caption" aria-live="polite">
+      {/* Not live: the panel announces the focused cell's field, throttled. */}
+      <figcaption className="grid-caption">
         {caption}
       </figcaption>
     </figure>

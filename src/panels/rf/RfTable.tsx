@@ -1,21 +1,11 @@
 import { memo } from 'react';
-import { describeLayer } from '../../state/views/rf';
+import { rf } from '../../i18n/rf';
+import { useT } from '../../i18n/useT';
 import type { RfModel } from './model';
+import { describeLayer, num } from './text';
 
-const M = '\u2212';
-const num = (n: number) => (n < 0 ? `${M}${-n}` : `${n}`);
-
-const TEXT = {
-  caption: 'Every layer: its output size, receptive field r, how much it grows, jump j (effective stride) and start u, all in input cells',
-  head: ['#', 'Layer', 'Notation', 'k (span)', 's', 'p', 'Output', 'Field r', 'Growth (k − 1)·j', 'Jump j', 'Start u'],
-  reference: 'Published r',
-  input: 'input',
-  select: (name: string) => `Select the centre cell of ${name}`,
-  note:
-    'Growth is what each layer adds to the field: (k − 1) times the jump of the layer before. After every downsampling the jump doubles, so each later layer adds more. Start u is where the field of cell 0 begins (negative: in the padding).',
-  refNote:
-    'Published values: AlexNet from Araujo, Norris & Sim, “Computing Receptive Fields of Convolutional Neural Networks”, Distill 2019; VGG-16 (212 at pool5, same source) and the standard per-layer tabulation.',
-};
+/** The source of the published values (a title stays in its language). */
+const PAPER = 'Computing Receptive Fields of Convolutional Neural Networks';
 
 /**
  * The stack as a table: per layer its notation, kernel (and its span when dilated), stride, padding,
@@ -24,30 +14,32 @@ const TEXT = {
  * its centre cell.
  */
 export const RfTable = memo(function RfTable({ model, at, onSelectLayer }: { model: RfModel; at: number; onSelectLayer: (at: number) => void }) {
+  const t = useT(rf);
+  const head = [t.thIndex, t.thLayer, t.thNotation, t.thK, t.thS, t.thP, t.thOutput, t.thField, t.thGrowth, t.thJump, t.thStart];
   const hasRef = model.rows.some((r) => r.reference !== null);
   const maxGrowth = Math.max(1, ...model.rows.map((r) => r.growth));
   return (
     <section className="stage-block rf-table-block" aria-labelledby="rf-table-title">
       <header>
-        <h3 id="rf-table-title">Layers</h3>
+        <h3 id="rf-table-title">{t.tableTitle}</h3>
       </header>
-      <div className="rf-table-scroll" tabIndex={0} role="region" aria-label="Layer table, scrollable">
+      <div className="rf-table-scroll" tabIndex={0} role="region" aria-label={t.tableScroll}>
         <table className="rf-table" data-testid="rf-table">
-          <caption className="visually-hidden">{TEXT.caption}</caption>
+          <caption className="visually-hidden">{t.caption}</caption>
           <thead>
             <tr>
-              {TEXT.head.map((h) => (
-                <th key={h} scope="col">
+              {head.map((h, i) => (
+                <th key={i} scope="col">
                   {h}
                 </th>
               ))}
-              {hasRef && <th scope="col">{TEXT.reference}</th>}
+              {hasRef && <th scope="col">{t.thReference}</th>}
             </tr>
           </thead>
           <tbody>
             <tr className="rf-input-row">
               <td>0</td>
-              <th scope="row">{TEXT.input}</th>
+              <th scope="row">{t.inputRow}</th>
               <td colSpan={4} />
               <td>
                 {model.sides[0]}×{model.sides[0]}
@@ -62,12 +54,12 @@ export const RfTable = memo(function RfTable({ model, at, onSelectLayer }: { mod
               <tr key={r.index} className={r.index === at ? 'rf-row-selected' : undefined} aria-current={r.index === at ? 'true' : undefined} data-testid={`rf-row-${r.index}`}>
                 <td>{r.index}</td>
                 <th scope="row">
-                  <button type="button" className="linkish" onClick={() => onSelectLayer(r.index)} title={TEXT.select(r.name)}>
+                  <button type="button" className="linkish" onClick={() => onSelectLayer(r.index)} title={t.selectCentre(r.name)}>
                     {r.name}
                   </button>
                 </th>
                 <td>
-                  <code title={describeLayer(r.layer)}>{r.token}</code>
+                  <code title={describeLayer(r.layer, t)}>{r.token}</code>
                 </td>
                 <td>
                   {r.layer.k}
@@ -88,8 +80,13 @@ export const RfTable = memo(function RfTable({ model, at, onSelectLayer }: { mod
                 <td>{r.jump}</td>
                 <td>{num(r.start)}</td>
                 {hasRef && (
-                  <td data-testid={`rf-ref-${r.index}`}>
-                    {r.reference === null ? '' : r.reference === r.size ? `${r.reference} ✓` : `${r.reference} ✗`}
+                  <td
+                    data-testid={`rf-ref-${r.index}`}
+                    aria-label={
+                      r.reference === null ? undefined : (r.reference === r.size ? t.refMatchLabel : t.refMismatchLabel)(String(r.reference))
+                    }
+                  >
+                    {r.reference === null ? '' : (r.reference === r.size ? t.refMatch : t.refMismatch)(String(r.reference))}
                   </td>
                 )}
               </tr>
@@ -97,8 +94,13 @@ export const RfTable = memo(function RfTable({ model, at, onSelectLayer }: { mod
           </tbody>
         </table>
       </div>
-      <p className="hint">{TEXT.note}</p>
-      {hasRef && <p className="hint">{TEXT.refNote}</p>}
+      <p className="hint">{t.tableNote}</p>
+      {hasRef && (
+        <p className="hint">
+          {t.refNoteBefore} <cite lang="en">“{PAPER}”</cite>
+          {t.refNoteAfter}
+        </p>
+      )}
     </section>
   );
 });

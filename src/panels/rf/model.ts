@@ -5,6 +5,7 @@
  * cell the cells it depends on in every earlier map — exactly, not only as a bounding box.
  */
 import { layerOutputSizes, receptiveFieldFormula, receptiveFields, regionInLayer, type RFLayerSpec, type Region } from '../../engine/receptive';
+import type { RfStrings } from '../../i18n/rf';
 import {
   ALEXNET_NAMES,
   VGG16_NAMES,
@@ -177,18 +178,26 @@ export function runs(xs: readonly number[]): [number, number][] {
   return out;
 }
 
-/** The formula of the field of layer `at`'s cells, with its numbers (the engine's text). */
-export function fieldFormula(model: RfModel, at: number): { simple: boolean; text: string } {
-  return receptiveFieldFormula(model.specs.slice(0, at));
+/** The engine's note on dilated stacks, which `fieldFormula` replaces by the page's language. */
+const ENGINE_DILATED_NOTE = ' (k_l is the effective kernel d·(k − 1) + 1)';
+
+/**
+ * The formula of the field of layer `at`'s cells, with its numbers (the engine's text; its note on
+ * the effective kernel of dilated layers in the language of `t`).
+ */
+export function fieldFormula(model: RfModel, at: number, t: RfStrings): { simple: boolean; text: string } {
+  const f = receptiveFieldFormula(model.specs.slice(0, at));
+  const text = f.text.endsWith(ENGINE_DILATED_NOTE) ? f.text.slice(0, -ENGINE_DILATED_NOTE.length) + t.dilatedNote : f.text;
+  return { simple: f.simple, text };
 }
 
 /**
  * The recurrence step of one layer, worked: `r₃ = r₂ + (k − 1)·j₂ = 6 + (3 − 1)·2 = 10`, with the
- * effective kernel d·(k − 1) + 1 written out when the layer is dilated.
+ * effective kernel d·(k − 1) + 1 written out when the layer is dilated (in the language of `t`).
  */
-export function recurrenceText(row: RfRow, sizeBefore: number): string {
+export function recurrenceText(row: RfRow, sizeBefore: number, t: RfStrings): string {
   const i = row.index;
-  const eff = row.layer.d > 1 ? ` (dilated: k = ${row.layer.d}·(${row.layer.k} − 1) + 1 = ${row.kEff})` : '';
+  const eff = row.layer.d > 1 ? t.dilatedStep(String(row.layer.d), String(row.layer.k), String(row.kEff)) : '';
   return `r${sub(i)} = r${sub(i - 1)} + (k − 1)·j${sub(i - 1)} = ${sizeBefore} + (${row.kEff} − 1)·${row.jumpBefore} = ${row.size}${eff}`;
 }
 
