@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/sw-plugin.mjs';
 
 /**
  * The built site may load nothing but its own files: a Content-Security-Policy in the page enforces
@@ -29,9 +30,10 @@ function contentSecurityPolicy(): Plugin {
 }
 
 // `base: './'` makes every URL in the built site relative, so `dist/` works from any path.
+// The service worker (scripts/sw-plugin.mjs) precaches the whole build, so it keeps working offline.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: true,
