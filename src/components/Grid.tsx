@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import { interpolateRgb } from 'd3';
 import { GREY_LUT, SIGNED_LUT, paletteIndex, paletteScale, textColorOn, type Palette } from '../viz/color';
 
@@ -48,6 +48,10 @@ export interface GridProps {
   forceCanvas?: boolean;
   /** The value a padding cell stands for, shown as its number and in the caption (default 0; max pooling uses −Infinity). */
   padValue?: number;
+  /** Said after a cell's name in the caption when it is not computed yet (default "not computed yet"). */
+  pendingText?: string;
+  /** Font size of the numbers in the cells, in CSS pixels (default: 36% of the cell, 9 to 16 px); presentation mode sets larger ones. */
+  fontSize?: number;
   testId?: string;
 }
 
@@ -58,19 +62,64 @@ const SVG_MAX_CELLS = 1600;
 /** Drawn in this order, each kind as one path, so thousands of outlines cost one DOM node. */
 const OVERLAY_KINDS = ['feed', 'window', 'focus', 'active'] as const;
 
+/**
+ * The theme the page shows, as a key that changes when it does (the header's choice on <html>, or the
+ * system's dark mode when the choice is "System"). One observer serves every canvas grid.
+ */
+const themeListeners = new Set<() => void>();
+let themeWatch: (() => void) | null = null;
+function subscribeTheme(listener: () => void): () => void {
+  themeListeners.add(listener);
+  if (!themeWatch && typeof window !== 'undefined') {
+    const notify = () => themeListeners.forEach((l) => l());
+    const observer = new MutationObserver(notify);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    media?.addEventListener('change', notify);
+    themeWatch = () => {
+      observer.disconnect();
+      media?.removeEventListener('change', notify);
+    };
+  }
+  return () => {
+    themeListeners.delete(listener);
+    if (themeListeners.size === 0 && themeWatch) {
+      themeWatch();
+      themeWatch = null;
+    }
+  };
+}
+const themeKey = () =>
+  typeof document === 'undefined'
+    ? ''
+    : `${document.documentElement.dataset.theme ?? ''}:${window.matchMedia?.('(prefers-color-scheme: dark)')?.matches ? 'dark' : 'light'}`;
+
+/** A theme colour of the page (`--pad-fill`, …) as RGB, read from the stylesheet; `fallback` when unreadable. */
+function cssRgb(name: string, fallback: [number, number, number]): [number, number, number] {
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(v)?.[1];
+  if (!hex) return fallback;
+  const full = hex.length === 3 ? [...hex].map((h) => h + h).join('') : hex;
+  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+}
+
 /** Paints the value layer of a large grid into a canvas, one pixel per cell, stretched by CSS. */
 function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'palette'>) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // Padding and pending cells are chrome: they follow the theme (values keep their colours).
+  const theme = useSyncExternalStore(subscribeTheme, themeKey, () => '');
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
+    const padRgb = cssRgb('--pad-fill', [226, 232, 240]);
+    const pendingRgb = cssRgb('--pending-fill', [248, 250, 252]);
     const img = ctx.createImageData(cols, rows);
     const px = img.data;
     for (let i = 0; i < rows * cols; i++) {
       const kind = kinds ? kinds[i] : CELL_VALUE;
       let r: number, g: number, b: number;
-      if (kind === CELL_PAD) [r, g, b] = [203, 213, 225];
-      else if (kind === CELL_PENDING) [r, g, b] = [241, 245, 249];
+      if (kind === CELL_PAD) [r, g, b] = padRgb;
+      else if (kind === CELL_PENDING) [r, g, b] = pendingRgb;
       else {
         const lut = palette === 'grey' ? GREY_LUT : SIGNED_LUT;
         const j = paletteIndex(palette, values[i]!, maxAbs) * 3;
@@ -83,7 +132,7 @@ function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: 
       px[i * 4 + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
-  }, [rows, cols, values, kinds, maxAbs, palette]);
+  }, [rows, cols, values, kinds, maxAbs, palette, theme]);
   return <canvas ref={ref} width={cols} height={rows} className="grid-canvas" aria-hidden="true" />;
 }
 
@@ -108,10 +157,11 @@ const SvgLayer = memo(function SvgLayer({
   cell,
   palette = 'signed',
   padValue = 0,
-}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell' | 'palette' | 'padValue'>) {
+  fontSize: font,
+}: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'cell' | 'palette' | 'padValue' | 'fontSize'>) {
   const scale = useMemo(() => paletteScale(palette, maxAbs), [palette, maxAbs]);
   const numbers = cell >= NUMBER_MIN_CELL;
-  const fontSize = Math.min(16, Math.max(9, cell * 0.36));
+  const fontSize = font ?? Math.min(16, Math.max(9, cell * 0.36));
   const items = [];
   const texts = [];
   for (let r = 0; r < rows; r++) {
@@ -172,7 +222,7 @@ const SvgLayer = memo(function SvgLayer({
  * selected cell (which acts like hovering it), Enter activates it.
  */
 function GridImpl(props: GridProps) {
-  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe, padValue = 0 } = props;
+  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe, padValue = 0, pendingText = 'not computed yet', fontSize } = props;
   const [active, setActive] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const width = cols * cell;
@@ -243,7 +293,7 @@ function GridImpl(props: GridProps) {
         const kind = kinds ? kinds[i]! : CELL_VALUE;
         const v = kind === CELL_PAD ? padValue : values[i]!;
         const what = describe ? describe(shown[0], shown[1], v, kind) : `row ${shown[0]}, column ${shown[1]}`;
-        return kind === CELL_PENDING ? `${what}: not computed yet` : `${what}: ${formatValue(v)}`;
+        return kind === CELL_PENDING ? `${what}: ${pendingText}` : `${what}: ${formatValue(v)}`;
       })()
     : '\u00a0';
 
@@ -269,7 +319,7 @@ function GridImpl(props: GridProps) {
           // The cells and the outlines are separate SVG roots: a moving outline then re-lays out
           // a few paths, not every cell and number of the grid.
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
-            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} padValue={padValue} />
+            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} padValue={padValue} fontSize={fontSize} />
             {gridLines && <GridLines rows={rows} cols={cols} cell={cell} />}
           </svg>
         )}

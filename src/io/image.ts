@@ -1,4 +1,5 @@
 import type { ImagePixels } from '../panels/conv/model';
+import { conv, type ConvT } from '../i18n/conv';
 
 /**
  * Image input, entirely in the browser: sample images are read from this site's own `samples/`
@@ -17,19 +18,69 @@ export type SampleName = keyof typeof SAMPLES;
 /** Accepted uploads, and the largest file read. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** Decodes an image file or blob, with a message a person can act on when it is not an image. */
-export async function decodeImage(blob: Blob, name = 'The file'): Promise<ImageBitmap> {
+/** What went wrong with an image, in a form that any language can put into words. */
+export type ImageProblem =
+  | { kind: 'tooLarge'; subject: ImageSubject; mb: string }
+  | { kind: 'notImage'; subject: ImageSubject; type: string }
+  | { kind: 'unreadable'; subject: ImageSubject }
+  | { kind: 'sampleMissing'; sample: string; status: number };
+
+/** Whose problem it is: a file's name as shown (e.g. `“cat.png”`), a shipped sample, or an unnamed file. */
+export type ImageSubject = { shown: string } | { sample: string } | null;
+
+/** The messages an image problem is told with (the convolution namespace's dictionary has them). */
+export type ImageTexts = Pick<ConvT, 'theFile' | 'theSample' | 'imageTooLarge' | 'imageNotImage' | 'imageUnreadable' | 'sampleFailed'>;
+
+/** An image problem in words, in the language of `t`. */
+export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
+  if (problem.kind === 'sampleMissing') return t.sampleFailed(problem.sample, String(problem.status));
+  const s = problem.subject;
+  const name = s === null ? t.theFile : 'shown' in s ? s.shown : t.theSample(s.sample);
+  switch (problem.kind) {
+    case 'tooLarge':
+      return t.imageTooLarge(name, problem.mb);
+    case 'notImage':
+      return t.imageNotImage(name, problem.type);
+    default:
+      return t.imageUnreadable(name);
+  }
+}
+
+/** The error thrown for an image that cannot be used: its message is English; `problem` can be told in any language. */
+export class ImageError extends Error {
+  constructor(readonly problem: ImageProblem) {
+    super(imageMessage(problem, conv.en));
+    this.name = 'ImageError';
+  }
+}
+
+/** Any error met while getting an image, told in the language of `t` when it is an image problem. */
+export function imageErrorText(err: unknown, t: ImageTexts): string {
+  if (err instanceof ImageError) return imageMessage(err.problem, t);
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function decode(blob: Blob, subject: ImageSubject): Promise<ImageBitmap> {
   if (blob.size > MAX_UPLOAD_BYTES) {
-    throw new Error(`${name} is ${(blob.size / 1048576).toFixed(1)} MB; images up to 20 MB can be used.`);
+    throw new ImageError({ kind: 'tooLarge', subject, mb: (blob.size / 1048576).toFixed(1) });
   }
   if (blob.type && !blob.type.startsWith('image/')) {
-    throw new Error(`${name} is not an image (${blob.type}). Use a PNG, JPEG, GIF, WebP or BMP file.`);
+    throw new ImageError({ kind: 'notImage', subject, type: blob.type });
   }
   try {
     return await createImageBitmap(blob);
   } catch {
-    throw new Error(`${name} could not be read as an image: it may be damaged or in a format this browser cannot decode. Try a PNG or JPEG.`);
+    throw new ImageError({ kind: 'unreadable', subject });
   }
+}
+
+/**
+ * Decodes an image file or blob, with a message a person can act on when it is not an image: an
+ * `ImageError`, whose `problem` `imageErrorText` tells in the page's language. `name` is the file's
+ * name as shown in the message (e.g. `“cat.png”`); without it the message says "The file".
+ */
+export function decodeImage(blob: Blob, name?: string): Promise<ImageBitmap> {
+  return decode(blob, name === undefined ? null : { shown: name });
 }
 
 const cache = new Map<string, Promise<ImageBitmap>>();
@@ -40,10 +91,10 @@ export function loadSample(name: SampleName): Promise<ImageBitmap> {
   if (!p) {
     p = fetch(new URL(`samples/${name}.png`, document.baseURI))
       .then((r) => {
-        if (!r.ok) throw new Error(`The sample image “${name}” could not be loaded (${r.status}).`);
+        if (!r.ok) throw new ImageError({ kind: 'sampleMissing', sample: name, status: r.status });
         return r.blob();
       })
-      .then((b) => decodeImage(b, `The sample “${name}”`));
+      .then((b) => decode(b, { sample: name }));
     p.catch(() => cache.delete(name));
     cache.set(name, p);
   }

@@ -167,6 +167,7 @@ test.describe('the convolution view', () => {
   });
 
   test('axe finds no accessibility violations', async ({ page }) => {
+    test.slow(); // axe takes 10–20 s on a page of many SVG cells when the machine is busy
     await page.goto(`./${LECTURE}`);
     await expect(page.getByTestId('shapes')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();

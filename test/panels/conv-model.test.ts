@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { buildConvModel } from '../../src/panels/conv/model';
 import { highlightsFor } from '../../src/panels/conv/focus';
 import { defaultConv } from '../../src/state/params';
+import { conv } from '../../src/i18n/conv';
 import type { ConvConfig } from '../../src/state/types';
 
 /** A deliberately naive convolution written here, independent of the engine. */
@@ -61,7 +62,7 @@ describe('the convolution view model', () => {
   });
   it('reports a preset that does not fit the kernel and falls back to random weights', () => {
     const m = buildConvModel({ ...defaultConv(), k: [5, 5], p: [2, 2, 2, 2], fp: ['laplace', 'random'] });
-    expect(m.presetIssues).toEqual([{ filter: 0, message: 'laplace is defined for a 3×3 kernel' }]);
+    expect(m.presetIssues).toEqual([{ filter: 0, preset: 'laplace', message: 'laplace is defined for a 3×3 kernel' }]);
   });
 });
 
@@ -69,7 +70,7 @@ describe('one focus drives every highlight', () => {
   const cfg = defaultConv();
   const m = buildConvModel(cfg);
   it('with nothing hovered, the step shows its 3×3 window on every channel and its output cell', () => {
-    const h = highlightsFor(m, opts(cfg), 4, null);
+    const h = highlightsFor(m, opts(cfg), 4, null, conv.en);
     // step 4 = filter 0, row 1, column 1: the window starts at padded (2, 2)
     expect(h.step.oc).toBe(0);
     expect([h.step.oh, h.step.ow]).toEqual([1, 1]);
@@ -79,12 +80,12 @@ describe('one focus drives every highlight', () => {
     expect(h.bias).toEqual([true, false]);
   });
   it('hovering an output cell shows that cell’s computation instead of the step', () => {
-    const h = highlightsFor(m, opts(cfg), 0, { kind: 'output', oc: 1, oh: 2, ow: 0 });
+    const h = highlightsFor(m, opts(cfg), 0, { kind: 'output', oc: 1, oh: 2, ow: 0 }, conv.en);
     expect([h.step.oc, h.step.oh, h.step.ow]).toEqual([1, 2, 0]);
     expect(h.step.result).toBeCloseTo(m.output.data[9 + 6]!, 5);
   });
   it('hovering the input’s top-left cell lights the one output cell per filter it feeds (stride 2, pad 1)', () => {
-    const h = highlightsFor(m, opts(cfg), 0, { kind: 'input', c: 0, ih: 0, iw: 0 });
+    const h = highlightsFor(m, opts(cfg), 0, { kind: 'input', c: 0, ih: 0, iw: 0 }, conv.en);
     expect(h.output[0]).toEqual([{ r: 0, c: 0, h: 1, w: 1, kind: 'feed' }]);
     expect(h.output[1]).toEqual([{ r: 0, c: 0, h: 1, w: 1, kind: 'feed' }]);
     // it sits under kernel position (1, 1) of the first window
@@ -92,7 +93,7 @@ describe('one focus drives every highlight', () => {
     expect(h.headline).toBe('Input channel 0, row 0, column 0 feeds 2 output cells');
   });
   it('hovering a weight lights every input cell it multiplies, one per output cell', () => {
-    const h = highlightsFor(m, opts(cfg), 0, { kind: 'weight', oc: 0, c: 2, kh: 0, kw: 0 });
+    const h = highlightsFor(m, opts(cfg), 0, { kind: 'weight', oc: 0, c: 2, kh: 0, kw: 0 }, conv.en);
     expect(h.input[2]).toHaveLength(9);
     expect(h.input[2]![0]).toEqual({ r: 0, c: 0, h: 1, w: 1, kind: 'feed' });
     expect(h.input[2]![8]).toEqual({ r: 4, c: 4, h: 1, w: 1, kind: 'feed' });

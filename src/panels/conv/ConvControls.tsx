@@ -3,8 +3,8 @@ import type { ConvConfig, FilterPreset, InputSource } from '../../state/types';
 import { NumberField } from '../../components/NumberField';
 import { PairFields } from '../../components/PairFields';
 import { fullPadding, samePadding, maxKernelFor } from '../../engine/shapes';
-import { presetProblem } from '../../engine/presets';
-import { PRESETS, SOURCES } from './presets';
+import { PRESETS, SOURCES, presetProblemText } from './presets';
+import type { ConvT } from '../../i18n/conv';
 
 export interface ConvActions {
   setInput: (c: number, h: number, w: number) => void;
@@ -34,8 +34,10 @@ export const ConvControls = memo(function ConvControls({
   actions,
   rejection,
   uploadError,
+  t,
 }: {
   cfg: ConvConfig;
+  t: ConvT;
   actions: ConvActions;
   rejection: { field: string; message: string } | null;
   uploadError: string | null;
@@ -59,11 +61,11 @@ export const ConvControls = memo(function ConvControls({
   const image = cfg.src !== 'int' && cfg.src !== 'float';
   const allPreset = cfg.fp.every((p) => p === cfg.fp[0]) && cfg.fp.length === cfg.f ? cfg.fp[0]! : 'mixed';
   return (
-    <form className="controls" aria-label="Convolution settings" onSubmit={(e) => e.preventDefault()}>
+    <form className="controls" aria-label={t.formLabel} onSubmit={(e) => e.preventDefault()}>
       <fieldset>
-        <legend>Input</legend>
+        <legend>{t.inputTitle}</legend>
         <label className="field">
-          Source
+          {t.source}
           <select
             value={cfg.src}
             data-testid="source"
@@ -75,7 +77,7 @@ export const ConvControls = memo(function ConvControls({
           >
             {SOURCES.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {t[s.label]}
               </option>
             ))}
           </select>
@@ -85,7 +87,7 @@ export const ConvControls = memo(function ConvControls({
           type="file"
           accept="image/*"
           className="visually-hidden"
-          aria-label="Choose an image from your computer"
+          aria-label={t.chooseImage}
           data-testid="file"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -93,7 +95,7 @@ export const ConvControls = memo(function ConvControls({
             e.target.value = '';
           }}
         />
-        <p className="hint">Or drop an image on the input. It stays in your browser.</p>
+        <p className="hint">{t.dropHint}</p>
         {uploadError && (
           <p className="rejection" role="alert" data-testid="upload-error">
             {uploadError}
@@ -101,42 +103,42 @@ export const ConvControls = memo(function ConvControls({
         )}
         <div className="row">
           <NumberField
-            label="Channels"
+            label={t.channels}
             value={cfg.c}
             min={1}
             max={image ? 3 : LIMITS.c}
             onChange={(c) => actions.setInput(c, cfg.h, cfg.w)}
-            hint={image ? 'An image has 1 (grey) or 3 (red, green, blue) channels' : `1 to ${LIMITS.c}`}
+            hint={image ? t.channelsImageHint : t.channelsHint(`${LIMITS.c}`)}
             testId="in-c"
           />
-          <NumberField label="Height" value={cfg.h} min={1} max={LIMITS.hw} onChange={(h) => actions.setInput(cfg.c, h, cfg.w)} testId="in-h" />
-          <NumberField label="Width" value={cfg.w} min={1} max={LIMITS.hw} onChange={(w) => actions.setInput(cfg.c, cfg.h, w)} testId="in-w" />
+          <NumberField label={t.height} value={cfg.h} min={1} max={LIMITS.hw} onChange={(h) => actions.setInput(cfg.c, h, cfg.w)} testId="in-h" />
+          <NumberField label={t.width} value={cfg.w} min={1} max={LIMITS.hw} onChange={(w) => actions.setInput(cfg.c, cfg.h, w)} testId="in-w" />
         </div>
         {reject('in')}
         {!image && (
           <div className="row">
-            <NumberField label="Seed" value={cfg.seed} min={0} max={4294967295} width={10} onChange={actions.setSeed} testId="seed" />
-            <button type="button" className="small" onClick={() => actions.setSeed((Math.random() * 2 ** 32) >>> 0)} title="A new random seed">
-              New seed
+            <NumberField label={t.seed} value={cfg.seed} min={0} max={4294967295} width={10} onChange={actions.setSeed} testId="seed" />
+            <button type="button" className="small" onClick={() => actions.setSeed((Math.random() * 2 ** 32) >>> 0)} title={t.newSeedTitle}>
+              {t.newSeed}
             </button>
           </div>
         )}
-        <p className="hint">Sizes up to {LIMITS.c} channels of {LIMITS.hw}×{LIMITS.hw} keep the page responsive.</p>
+        <p className="hint">{t.sizesHint(`${LIMITS.c}`, `${LIMITS.hw}`)}</p>
       </fieldset>
 
       <fieldset>
-        <legend>Filters</legend>
+        <legend>{t.filtersTitle}</legend>
         <div className="row">
-          <NumberField label="Filters" value={cfg.f} min={1} max={LIMITS.f} onChange={actions.setFilters} hint="Each filter gives one output channel" testId="filters-count" />
+          <NumberField label={t.filtersCount} value={cfg.f} min={1} max={LIMITS.f} onChange={actions.setFilters} hint={t.filtersHint} testId="filters-count" />
           <label className="field">
-            All filters
+            {t.allFilters}
             <select value={allPreset} data-testid="preset" onChange={(e) => actions.setAllPresets(e.target.value as FilterPreset)}>
-              {allPreset === 'mixed' && <option value="mixed">(mixed)</option>}
+              {allPreset === 'mixed' && <option value="mixed">{t.mixed}</option>}
               {PRESETS.map((p) => {
-                const problem = p.value === 'random' ? null : presetProblem(p.value, cfg.k[0], cfg.k[1]);
+                const problem = presetProblemText(p.value, cfg.k[0], cfg.k[1], t);
                 return (
                   <option key={p.value} value={p.value} disabled={!!problem}>
-                    {p.label}
+                    {t[p.label]}
                     {problem ? ` — ${problem}` : ''}
                   </option>
                 );
@@ -147,16 +149,16 @@ export const ConvControls = memo(function ConvControls({
         {reject('f')}
         {(Object.keys(cfg.we).length > 0 || Object.keys(cfg.b).length > 0) && (
           <button type="button" className="small" onClick={actions.resetEdits}>
-            Undo my weight edits
+            {t.undoEdits}
           </button>
         )}
-        <p className="hint">Click a weight or a bias (or select it and press Enter) to edit it.</p>
+        <p className="hint">{t.editHint}</p>
       </fieldset>
 
       <fieldset>
-        <legend>Layer</legend>
+        <legend>{t.layer}</legend>
         <PairFields
-          name="Kernel"
+          name={t.kernel}
           value={cfg.k}
           min={1}
           max={maxK}
@@ -165,53 +167,55 @@ export const ConvControls = memo(function ConvControls({
           explain={(axis, v) => {
             const [size, before, after] = axis === 0 ? [cfg.h, pt, pb] : [cfg.w, pl, pr];
             const d = cfg.d[axis];
-            const unit = axis === 0 ? 'rows' : 'columns';
-            if (v < 1 || !Number.isInteger(v)) return `The kernel needs at least 1 ${unit.slice(0, -1)}.`;
-            if (v > LIMITS.k) return `Kernels up to ${LIMITS.k}×${LIMITS.k} are offered; use 1 to ${maxK[axis]}.`;
+            if (v < 1 || !Number.isInteger(v)) return axis === 0 ? t.kernelMinRows : t.kernelMinCols;
+            if (v > LIMITS.k) return t.kernelMax(`${LIMITS.k}`, `${maxK[axis]}`);
             const span = d * (v - 1) + 1;
-            return (
-              `A kernel of ${v} ${unit}${d > 1 ? ` at dilation ${d} spans ${span}` : ''} does not fit in the padded input: ` +
-              `${size} + ${before} + ${after} = ${size + before + after} ${unit}. Use at most ${maxK[axis]}, or pad more.`
+            return t.kernelNoFit(
+              `${v}`,
+              axis === 0 ? t.unitRows : t.unitCols,
+              d > 1 ? t.atDilation(`${d}`, `${span}`) : '',
+              `${size} + ${before} + ${after} = ${size + before + after}`,
+              `${maxK[axis]}`,
             );
           }}
         />
         {reject('k')}
-        <PairFields name="Stride" value={cfg.s} min={1} max={[LIMITS.s, LIMITS.s]} onChange={actions.setStride} testId="stride" />
+        <PairFields name={t.stride} value={cfg.s} min={1} max={[LIMITS.s, LIMITS.s]} onChange={actions.setStride} testId="stride" />
         {reject('s')}
         <fieldset className="padding" data-testid="padding">
-          <legend>Padding</legend>
+          <legend>{t.padding}</legend>
           <div className="row">
-            <NumberField label="top" value={pt} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([v, pb, pl, pr])} testId="pad-t" width={2} />
-            <NumberField label="bottom" value={pb} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, v, pl, pr])} testId="pad-b" width={2} />
-            <NumberField label="left" value={pl} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, v, pr])} testId="pad-l" width={2} />
-            <NumberField label="right" value={pr} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, pl, v])} testId="pad-r" width={2} />
+            <NumberField label={t.padTop} value={pt} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([v, pb, pl, pr])} testId="pad-t" width={2} />
+            <NumberField label={t.padBottom} value={pb} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, v, pl, pr])} testId="pad-b" width={2} />
+            <NumberField label={t.padLeft} value={pl} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, v, pr])} testId="pad-l" width={2} />
+            <NumberField label={t.padRight} value={pr} min={0} max={LIMITS.p} onChange={(v) => actions.setPadding([pt, pb, pl, v])} testId="pad-r" width={2} />
           </div>
           <div className="row shortcuts-row">
-            <button type="button" className="small" onClick={() => actions.setPadding([0, 0, 0, 0])} title="No padding: the output shrinks by K − 1">
-              valid
+            <button type="button" className="small" onClick={() => actions.setPadding([0, 0, 0, 0])} title={t.validTitle}>
+              {t.valid}
             </button>
             <button
               type="button"
               className="small"
               disabled={!sameOk}
               onClick={() => actions.setPadding([same[0]![0], same[0]![1], same[1]![0], same[1]![1]])}
-              title="Output as large as the input (at stride 1)"
+              title={t.sameTitle}
             >
-              same
+              {t.same}
             </button>
             <button
               type="button"
               className="small"
               disabled={!fullOk}
               onClick={() => actions.setPadding([full[0]!, full[0]!, full[1]!, full[1]!])}
-              title="Every window that overlaps the input at all: output grows by K − 1"
+              title={t.fullTitle}
             >
-              full
+              {t.full}
             </button>
           </div>
         </fieldset>
         {reject('p')}
-        <PairFields name="Dilation" value={cfg.d} min={1} max={[LIMITS.d, LIMITS.d]} onChange={actions.setDilation} testId="dilation" />
+        <PairFields name={t.dilation} value={cfg.d} min={1} max={[LIMITS.d, LIMITS.d]} onChange={actions.setDilation} testId="dilation" />
         {reject('d')}
       </fieldset>
     </form>

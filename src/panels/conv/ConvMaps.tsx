@@ -1,20 +1,39 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, type Overlay } from '../../components/Grid';
+import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
 import { NumberEditor } from '../../components/NumberEditor';
 import type { ConvModel } from './model';
 import type { Hover } from './focus';
 import type { FilterPreset } from '../../state/types';
-import { presetProblem } from '../../engine/presets';
-import { PRESETS } from './presets';
+import { PRESETS, presetProblemText } from './presets';
+import { weightIndex } from './focus';
+import type { ConvT } from '../../i18n/conv';
 
 /** Cell size for a grid of `cols` columns that should take at most `budget` pixels. */
 export function cellSize(cols: number, rows: number, budget: number, max = 40): number {
   return Math.max(2, Math.min(max, Math.floor(budget / Math.max(cols, rows))));
 }
 
-export function channelName(c: number, channels: number, image: boolean): string {
-  if (image && channels === 3) return ['red', 'green', 'blue'][c]!;
-  return `channel ${c}`;
+/**
+ * The font size of the numbers in a grid of `cell`-pixel cells, so that the widest number fits its
+ * cell: whole numbers up to `maxAbs` need a minus sign and their digits (about 0.84 + 0.64 em per
+ * digit in the UI font), other values up to 3.1 em (e.g. −0.25, −12.5). Presenting, as large as that
+ * allows up to half the cell and 32 px; otherwise the grid's own size (at most 16 px), smaller only
+ * when decimals would overflow (undefined: whole numbers fit the grid's own size).
+ */
+export function numberFont(cell: number, maxAbs: number, ints: boolean, present: boolean): number | undefined {
+  if (!present && ints) return undefined;
+  const widthEm = ints ? 0.84 + 0.64 * String(Math.round(Math.abs(maxAbs))).length : 3.1;
+  const fitted = (cell * 0.86) / widthEm;
+  return present ? Math.max(9, Math.min(32, cell * 0.5, fitted)) : Math.max(7, Math.min(16, cell * 0.36, fitted));
+}
+
+/** The smallest cell that shows its numbers: whole numbers from NUMBER_MIN_CELL, decimals from 28 px (at about 8 px). */
+export const numberCell = (ints: boolean) => (ints ? NUMBER_MIN_CELL : 28);
+
+/** A channel's name in the language of `t`: red, green and blue for a colour image, else "channel c". */
+export function channelName(c: number, channels: number, image: boolean, t: Pick<ConvT, 'channelRed' | 'channelGreen' | 'channelBlue' | 'channel'>): string {
+  if (image && channels === 3) return [t.channelRed, t.channelGreen, t.channelBlue][c]!;
+  return t.channel(`${c}`);
 }
 
 /** The padded input planes: values, and a kind per cell (padding, or left unused by the floor). */
@@ -49,11 +68,14 @@ interface InputMapsProps {
   image: boolean;
   overlays: Overlay[][];
   cell: number;
+  /** Font size of the numbers in the cells (see `numberFont`). */
+  fontSize?: number;
   onHover: (h: Hover) => void;
+  t: ConvT;
 }
 
 /** The input's channels, each with its padding drawn as distinct cells and the focus outlined. */
-export const InputMaps = memo(function InputMaps({ model, image, overlays, cell, onHover }: InputMapsProps) {
+export const InputMaps = memo(function InputMaps({ model, image, overlays, cell, fontSize, onHover, t }: InputMapsProps) {
   const { planes, PH, PW } = useMemo(() => paddedPlanes(model), [model]);
   const C = planes.length;
   const [, , H, W] = model.input.shape as [number, number, number, number];
@@ -63,21 +85,21 @@ export const InputMaps = memo(function InputMaps({ model, image, overlays, cell,
     return planes.map((_, c) => ({
       describe: (r: number, q: number, _v: number, kind: number) =>
         kind === CELL_PAD
-          ? `padding (row ${r - rows.padBefore}, column ${q - cols.padBefore})`
-          : `row ${r - rows.padBefore}, column ${q - cols.padBefore}${kind === CELL_UNUSED ? ' (unused: no window reaches it)' : ''}`,
+          ? t.padCell(`${r - rows.padBefore}`, `${q - cols.padBefore}`)
+          : `${t.cellAt(`${r - rows.padBefore}`, `${q - cols.padBefore}`)}${kind === CELL_UNUSED ? t.unusedSuffix : ''}`,
       onFocusCell: (r: number, q: number) => {
         const ih = r - rows.padBefore;
         const iw = q - cols.padBefore;
         onHover(ih >= 0 && ih < H && iw >= 0 && iw < W ? { kind: 'input', c, ih, iw } : null);
       },
     }));
-  }, [model, planes, onHover, H, W]);
+  }, [model, planes, onHover, H, W, t]);
   const onBlurCell = useCallback(() => onHover(null), [onHover]);
   return (
     <div className="map-row" data-testid="input-maps">
       {planes.map((p, c) => (
         <div className="map" key={c}>
-          <h4>{channelName(c, C, image)}</h4>
+          <h4>{channelName(c, C, image, t)}</h4>
           <Grid
             rows={PH}
             cols={PW}
@@ -86,8 +108,9 @@ export const InputMaps = memo(function InputMaps({ model, image, overlays, cell,
             maxAbs={model.inputMax}
             palette={model.inputPalette}
             cell={cell}
+            fontSize={fontSize}
             overlays={overlays[c]}
-            label={`Input ${channelName(c, C, image)}, ${H} by ${W}${PH > H || PW > W ? `, padded to ${PH} by ${PW}` : ''}`}
+            label={`${t.inputGrid(channelName(c, C, image, t), `${H}`, `${W}`)}${PH > H || PW > W ? t.paddedBy(`${PH}`, `${PW}`) : ''}`}
             testId={`input-${c}`}
             describe={handlers[c]!.describe}
             onFocusCell={handlers[c]!.onFocusCell}
@@ -110,14 +133,16 @@ interface FilterBankProps {
   edited: Record<number, number>;
   presets: FilterPreset[];
   cell: number;
+  fontSize?: number;
   onHover: (h: Hover) => void;
   onPreset: (f: number, p: FilterPreset) => void;
   onEditWeight: (flat: number, v: number) => void;
   onEditBias: (f: number, v: number) => void;
+  t: ConvT;
 }
 
 /** Every filter: one kernel per input channel, and its bias. Click a weight (or press Enter on it) to edit it. */
-export const FilterBank = memo(function FilterBank({ model, image, overlays, biasFocus, edited, presets, cell, onHover, onPreset, onEditWeight, onEditBias }: FilterBankProps) {
+export const FilterBank = memo(function FilterBank({ model, image, overlays, biasFocus, edited, presets, cell, fontSize, onHover, onPreset, onEditWeight, onEditBias, t }: FilterBankProps) {
   const [F, C, KH, KW] = model.weight.shape as [number, number, number, number];
   const [editing, setEditing] = useState<{ f: number; c: number; kh: number; kw: number } | { f: number; bias: true } | null>(null);
   const kernels = useMemo(
@@ -129,18 +154,18 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
     () =>
       Array.from({ length: F }, (_, f) => ({
         bias: model.bias.subarray(f, f + 1),
-        describeBias: () => `bias of filter ${f}`,
+        describeBias: () => t.biasOf(`${f}`),
         editBias: () => setEditing({ f, bias: true }),
         kernels: Array.from({ length: C }, (_, c) => ({
           describe: (kh: number, kw: number) => {
             const flat = ((f * C + c) * KH + kh) * KW + kw;
-            return `weight [${f}, ${c}, ${kh}, ${kw}]${flat in edited ? ' (edited)' : ''}`;
+            return `${t.weight(weightIndex(f, c, kh, kw))}${flat in edited ? t.editedSuffix : ''}`;
           },
           onFocusCell: (kh: number, kw: number) => onHover({ kind: 'weight', oc: f, c, kh, kw }),
           onActivate: (kh: number, kw: number) => setEditing({ f, c, kh, kw }),
         })),
       })),
-    [model.bias, F, C, KH, KW, edited, onHover],
+    [model.bias, F, C, KH, KW, edited, onHover, t],
   );
   const onBlurCell = useCallback(() => onHover(null), [onHover]);
   return (
@@ -149,20 +174,20 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
         <div className="filter" key={f} data-testid={`filter-${f}`}>
           <div className="filter-head">
             <h4>
-              Filter {f} <span className="dim">{C}×{KH}×{KW}</span>
+              {t.filterHeading(`${f}`)} <span className="dim">{C}×{KH}×{KW}</span>
             </h4>
             <select
-              aria-label={`Preset of filter ${f}`}
-              className="small"
+              aria-label={t.presetOf(`${f}`)}
+              className="small edit-only"
               value={presets[f] ?? 'random'}
               onChange={(e) => onPreset(f, e.target.value as FilterPreset)}
               data-testid={`preset-${f}`}
             >
               {PRESETS.map((p) => {
-                const problem = p.value === 'random' ? null : presetProblem(p.value, KH, KW);
+                const problem = presetProblemText(p.value, KH, KW, t);
                 return (
                   <option key={p.value} value={p.value} disabled={!!problem}>
-                    {p.label}
+                    {t[p.label]}
                     {problem ? ` — ${problem}` : ''}
                   </option>
                 );
@@ -174,15 +199,16 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
               const editingHere = editing && !('bias' in editing) && editing.f === f && editing.c === c ? editing : null;
               return (
                 <div className="map editable" key={c}>
-                  <h5>{channelName(c, C, image)}</h5>
+                  <h5>{channelName(c, C, image, t)}</h5>
                   <Grid
                     rows={KH}
                     cols={KW}
                     values={values}
                     maxAbs={model.weightMax}
                     cell={cell}
+                    fontSize={fontSize}
                     overlays={overlays[f]?.[c]}
-                    label={`Filter ${f}, weights on ${channelName(c, C, image)}, ${KH} by ${KW}. Press Enter to edit a weight.`}
+                    label={t.weightsGrid(`${f}`, channelName(c, C, image, t), `${KH}`, `${KW}`)}
                     testId={`weight-${f}-${c}`}
                     describe={handlers[f]!.kernels[c]!.describe}
                     onFocusCell={handlers[f]!.kernels[c]!.onFocusCell}
@@ -192,7 +218,7 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
                   {editingHere && (
                     <NumberEditor
                       initial={values[editingHere.kh * KW + editingHere.kw]!}
-                      label={`New value of weight [${f}, ${c}, ${editingHere.kh}, ${editingHere.kw}]`}
+                      label={t.newWeight(weightIndex(f, c, editingHere.kh, editingHere.kw))}
                       style={{ left: editingHere.kw * cell, top: editingHere.kh * cell + 20 }}
                       onCommit={(v) => {
                         onEditWeight(((f * C + c) * KH + editingHere.kh) * KW + editingHere.kw, v);
@@ -205,15 +231,16 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
               );
             })}
             <div className="map editable bias">
-              <h5>bias</h5>
+              <h5>{t.bias}</h5>
               <Grid
                 rows={1}
                 cols={1}
                 values={handlers[f]!.bias}
                 maxAbs={model.weightMax}
                 cell={Math.max(cell, 28)}
+                fontSize={fontSize}
                 overlays={biasFocus[f] ? BIAS_FOCUS : NONE}
-                label={`Bias of filter ${f}. Press Enter to edit it.`}
+                label={t.biasGrid(`${f}`)}
                 testId={`bias-${f}`}
                 describe={handlers[f]!.describeBias}
                 onActivate={handlers[f]!.editBias}
@@ -221,7 +248,7 @@ export const FilterBank = memo(function FilterBank({ model, image, overlays, bia
               {editing && 'bias' in editing && editing.f === f && (
                 <NumberEditor
                   initial={model.bias[f]!}
-                  label={`New value of the bias of filter ${f}`}
+                  label={t.newBias(`${f}`)}
                   style={{ left: 0, top: 48 }}
                   onCommit={(v) => {
                     onEditBias(f, v);
@@ -244,12 +271,14 @@ interface OutputMapsProps {
   filled: number;
   overlays: Overlay[][];
   cell: number;
+  fontSize?: number;
   onHover: (h: Hover) => void;
   onPick: (index: number) => void;
+  t: ConvT;
 }
 
 /** The output maps, one per filter, filling in as the steps advance. Click a cell to jump to its step. */
-export const OutputMaps = memo(function OutputMaps({ model, filled, overlays, cell, onHover, onPick }: OutputMapsProps) {
+export const OutputMaps = memo(function OutputMaps({ model, filled, overlays, cell, fontSize, onHover, onPick, t }: OutputMapsProps) {
   const { outH, outW } = model;
   const F = model.weight.shape[0]!;
   const plane = outH * outW;
@@ -263,8 +292,10 @@ export const OutputMaps = memo(function OutputMaps({ model, filled, overlays, ce
           done={Math.max(0, Math.min(plane, filled + 1 - f * plane))}
           overlays={overlays[f]}
           cell={cell}
+          fontSize={fontSize}
           onHover={onHover}
           onPick={onPick}
+          t={t}
         />
       ))}
     </div>
@@ -278,9 +309,21 @@ const OutputMap = memo(function OutputMap({
   done,
   overlays,
   cell,
+  fontSize,
   onHover,
   onPick,
-}: { model: ConvModel; f: number; done: number; overlays: Overlay[] | undefined; cell: number; onHover: (h: Hover) => void; onPick: (index: number) => void }) {
+  t,
+}: {
+  model: ConvModel;
+  f: number;
+  done: number;
+  overlays: Overlay[] | undefined;
+  cell: number;
+  fontSize?: number;
+  onHover: (h: Hover) => void;
+  onPick: (index: number) => void;
+  t: ConvT;
+}) {
   const { outH, outW } = model;
   const plane = outH * outW;
   const kinds = useMemo(() => {
@@ -289,13 +332,13 @@ const OutputMap = memo(function OutputMap({
     return k;
   }, [plane, done]);
   const values = useMemo(() => model.output.data.subarray(f * plane, (f + 1) * plane), [model, f, plane]);
-  const describe = useCallback((r: number, q: number) => `output ${f}, row ${r}, column ${q}`, [f]);
+  const describe = useCallback((r: number, q: number) => t.outputCell(`${f}`, `${r}`, `${q}`), [f, t]);
   const onFocusCell = useCallback((oh: number, ow: number) => onHover({ kind: 'output', oc: f, oh, ow }), [f, onHover]);
   const onBlurCell = useCallback(() => onHover(null), [onHover]);
   const onActivate = useCallback((oh: number, ow: number) => onPick((f * outH + oh) * outW + ow), [f, outH, outW, onPick]);
   return (
     <div className="map">
-      <h4>Output {f}</h4>
+      <h4>{t.outputHeading(`${f}`)}</h4>
       <Grid
         rows={outH}
         cols={outW}
@@ -303,8 +346,10 @@ const OutputMap = memo(function OutputMap({
         kinds={kinds}
         maxAbs={model.outputMax}
         cell={cell}
+        fontSize={fontSize}
         overlays={overlays}
-        label={`Output channel ${f}, ${outH} by ${outW}`}
+        label={t.outputGrid(`${f}`, `${outH}`, `${outW}`)}
+        pendingText={t.pending}
         testId={`output-${f}`}
         describe={describe}
         onFocusCell={onFocusCell}

@@ -1,9 +1,11 @@
 import { memo, useMemo, useState } from 'react';
 import type { ConvStep } from '../../engine/trace';
-import { Grid, CELL_PAD } from '../../components/Grid';
+import { Grid, CELL_PAD, NUMBER_MIN_CELL } from '../../components/Grid';
 import { formatTerm, formatValue } from '../../viz/format';
 import { maxAbsOf, type Palette } from '../../viz/color';
-import { channelName } from './ConvMaps';
+import { channelName, numberCell, numberFont } from './ConvMaps';
+import { weightIndex } from './focus';
+import type { ConvT } from '../../i18n/conv';
 
 interface StepDetailProps {
   step: ConvStep;
@@ -16,6 +18,11 @@ interface StepDetailProps {
   inputMax: number;
   inputPalette: Palette;
   weightMax: number;
+  /** Every value is a whole number (presentation mode then draws the numbers larger). */
+  ints: boolean;
+  /** Presentation mode: larger cells and numbers. */
+  present?: boolean;
+  t: ConvT;
 }
 
 /** Splits a step's taps by channel into window values, weights, products and padding flags. */
@@ -36,12 +43,18 @@ function byChannel(step: ConvStep, per: number, weight: Float32Array) {
  * elementwise, summed to the channel's partial sum; then the channels' sums plus the bias, landing in
  * the output cell. The same step can be shown as a single dot product of two flattened vectors.
  */
-export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, channels, image, inputMax, inputPalette, weightMax }: StepDetailProps) {
+export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, channels, image, inputMax, inputPalette, weightMax, ints, present = false, t }: StepDetailProps) {
   const [flat, setFlat] = useState(false);
   const per = kh * kw;
   const parts = useMemo(() => byChannel(step, per, weight), [step, per, weight]);
   const productMax = useMemo(() => maxAbsOf(Float32Array.from(step.taps, (t) => t.product)), [step]);
-  const cell = Math.max(8, Math.min(28, Math.floor(120 / Math.max(kh, kw))));
+  // Decimals get wider cells; a cell still too narrow for them shows colours only.
+  const k = Math.max(kh, kw);
+  const wide = present ? Math.max(10, Math.min(52, Math.floor(200 / k))) : ints ? Math.max(8, Math.min(28, Math.floor(120 / k))) : Math.max(8, Math.min(34, Math.floor(150 / k)));
+  const narrow = (c: number) => (c < numberCell(ints) && c >= NUMBER_MIN_CELL ? NUMBER_MIN_CELL - 1 : c);
+  const cell = narrow(wide);
+  const font = (maxAbs: number, size = cell) => numberFont(size, maxAbs, ints, present);
+  const name = (c: number) => channelName(c, channels, image, t);
   // Many taps (e.g. 8 channels of 11×11) are painted on canvases so playback stays smooth.
   const dense = step.taps.length > 300;
   const length = step.taps.length;
@@ -50,24 +63,23 @@ export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, chann
     <section className="step-detail" aria-labelledby="step-title" data-testid="step-detail">
       <div className="step-head">
         <h3 id="step-title">
-          Output [{step.oc}, {step.oh}, {step.ow}] = <span data-testid="step-result">{formatValue(step.result)}</span>
+          {t.outputAt(`[${step.oc}, ${step.oh}, ${step.ow}]`)} <span data-testid="step-result">{formatValue(step.result)}</span>
         </h3>
         <label className="toggle">
-          <input type="checkbox" checked={flat} onChange={(e) => setFlat(e.target.checked)} /> Show as one dot product of
-          two {length}-vectors
+          <input type="checkbox" checked={flat} onChange={(e) => setFlat(e.target.checked)} /> {t.flatToggle(`${length}`)}
         </label>
       </div>
       {!flat ? (
         <div className="channel-products">
           {parts.map((q) => (
             <div className="channel-product" key={q.c} data-testid={`partial-${q.c}`}>
-              <h4>{channelName(q.c, channels, image)}</h4>
+              <h4>{name(q.c)}</h4>
               <div className="equation">
-                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.x} kinds={q.kinds} maxAbs={inputMax} palette={inputPalette} cell={cell} label={`Window on ${channelName(q.c, channels, image)}`} describe={(r, c) => `input under kernel position ${r}, ${c}`} />
+                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.x} kinds={q.kinds} maxAbs={inputMax} palette={inputPalette} cell={cell} fontSize={font(inputMax)} label={t.windowOn(name(q.c))} describe={(r, c) => t.underKernel(`${r}`, `${c}`)} />
                 <span className="op" aria-hidden="true">⊙</span>
-                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.w} maxAbs={weightMax} cell={cell} label={`Weights of filter ${step.oc} on ${channelName(q.c, channels, image)}`} describe={(r, c) => `weight [${step.oc}, ${q.c}, ${r}, ${c}]`} />
+                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.w} maxAbs={weightMax} cell={cell} fontSize={font(weightMax)} label={t.weightsOfOn(`${step.oc}`, name(q.c))} describe={(r, c) => t.weight(weightIndex(step.oc, q.c, r, c))} />
                 <span className="op" aria-hidden="true">=</span>
-                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.p} maxAbs={productMax} cell={cell} label={`Products on ${channelName(q.c, channels, image)}`} describe={(r, c) => `product at kernel position ${r}, ${c}`} />
+                <Grid forceCanvas={dense} rows={kh} cols={kw} values={q.p} maxAbs={productMax} cell={cell} fontSize={font(productMax)} label={t.productsOn(name(q.c))} describe={(r, c) => t.productAt(`${r}`, `${c}`)} />
               </div>
               <p className="partial">
                 Σ = <strong>{formatValue(q.sum)}</strong>
@@ -77,10 +89,7 @@ export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, chann
         </div>
       ) : (
         <div className="flat-product" data-testid="flat-product">
-          <p>
-            Flatten the {parts.length}×{kh}×{kw} window and the filter into two vectors of {length} numbers: one output value is
-            their dot product plus the bias.
-          </p>
+          <p>{t.flatIntro(`${parts.length}×${kh}×${kw}`, `${length}`)}</p>
           {(['x', 'w', 'p'] as const).map((key) => {
             const values = new Float32Array(length);
             const kinds = new Uint8Array(length);
@@ -88,32 +97,33 @@ export const StepDetail = memo(function StepDetail({ step, weight, kh, kw, chann
               values.set(q[key], j * per);
               if (key === 'x') kinds.set(q.kinds, j * per);
             });
-            const name = key === 'x' ? 'window x' : key === 'w' ? 'filter w' : 'x ⊙ w';
+            const rowName = key === 'x' ? t.windowX : key === 'w' ? t.filterW : 'x ⊙ w';
+            const rowMax = key === 'x' ? inputMax : key === 'w' ? weightMax : productMax;
+            const rowCell = narrow(present ? Math.max(6, Math.min(40, Math.floor(1400 / length))) : Math.max(4, Math.min(ints ? 24 : 30, Math.floor(900 / length))));
             return (
               <div className="flat-row" key={key}>
-                <span className="flat-name">{name}</span>
+                <span className="flat-name">{rowName}</span>
                 <Grid
                   forceCanvas={dense}
                   rows={1}
                   cols={length}
                   values={values}
                   kinds={kinds}
-                  maxAbs={key === 'x' ? inputMax : key === 'w' ? weightMax : productMax}
+                  maxAbs={rowMax}
                   palette={key === 'x' ? inputPalette : 'signed'}
-                  cell={Math.max(4, Math.min(24, Math.floor(900 / length)))}
-                  label={`${name}, ${length} values`}
-                  describe={(_r, i) => `element ${i} (channel ${step.channels[Math.floor(i / per)]}, kernel ${Math.floor((i % per) / kw)}, ${i % kw})`}
+                  cell={rowCell}
+                  fontSize={font(rowMax, rowCell)}
+                  label={t.flatValues(rowName, `${length}`)}
+                  describe={(_r, i) => t.element(`${i}`, `${step.channels[Math.floor(i / per)]}`, `${Math.floor((i % per) / kw)}`, `${i % kw}`)}
                 />
               </div>
             );
           })}
-          <p>
-            x · w = {formatValue(step.result - step.bias)}, plus bias {formatValue(step.bias)}
-          </p>
+          <p>{t.dotPlusBias(formatValue(step.result - step.bias), formatValue(step.bias))}</p>
         </div>
       )}
       <p className="step-total" data-testid="step-total">
-        {parts.length > 1 ? 'Channels' : 'Sum'}: {total}
+        {parts.length > 1 ? t.channelsTotal : t.sumTotal}: {total}
       </p>
     </section>
   );

@@ -1,6 +1,14 @@
 import { convStep, outputsFedBy, inputsForWeight, type ConvStep, type ConvTraceOptions } from '../../engine/trace';
 import type { Overlay } from '../../components/Grid';
 import type { ConvModel } from './model';
+import type { ConvT } from '../../i18n/conv';
+import { formatCount } from '../../viz/format';
+
+/** The sentences a headline is made of (the convolution namespace's dictionary has them). */
+export type FocusTexts = Pick<ConvT, 'headInput' | 'headWeight' | 'headStep'>;
+
+/** A weight's index as written everywhere in the view: `[filter, channel, row, column]`. */
+export const weightIndex = (oc: number, c: number, kh: number, kw: number) => `[${oc}, ${c}, ${kh}, ${kw}]`;
 
 /** What the pointer (or the keyboard selection) is on; null when nothing is. */
 export type Hover =
@@ -29,9 +37,10 @@ const cellBox = (r: number, c: number, kind: Overlay['kind']): Overlay => ({ r, 
 /**
  * The highlights for a focus: the hovered cell when there is one, else the animated step. An output
  * cell shows its window on every channel it reads; an input cell shows every output cell it feeds and
- * the weights that multiply it; a weight shows every input cell it multiplies.
+ * the weights that multiply it; a weight shows every input cell it multiplies. The headline is written
+ * in the language of `t`.
  */
-export function highlightsFor(model: ConvModel, opts: ConvTraceOptions, stepIndex: number, hover: Hover): Highlights {
+export function highlightsFor(model: ConvModel, opts: ConvTraceOptions, stepIndex: number, hover: Hover, t: FocusTexts): Highlights {
   const { input, weight, bias } = model;
   const [, C] = input.shape as [number, number, number, number];
   const [F, , KH, KW] = weight.shape as [number, number, number, number];
@@ -56,7 +65,7 @@ export function highlightsFor(model: ConvModel, opts: ConvTraceOptions, stepInde
     return {
       ...h,
       step: current(stepIndex),
-      headline: `Input channel ${hover.c}, row ${hover.ih}, column ${hover.iw} feeds ${n} output ${n === 1 ? 'cell' : 'cells'}`,
+      headline: t.headInput(`${hover.c}`, `${hover.ih}`, `${hover.iw}`, formatCount(n)),
     };
   }
   if (hover?.kind === 'weight') {
@@ -67,7 +76,7 @@ export function highlightsFor(model: ConvModel, opts: ConvTraceOptions, stepInde
     return {
       ...h,
       step: current(stepIndex),
-      headline: `Weight [${hover.oc}, ${hover.c}, ${hover.kh}, ${hover.kw}] multiplies ${uses.length} input ${uses.length === 1 ? 'cell' : 'cells'}, one per output cell of filter ${hover.oc}`,
+      headline: t.headWeight(weightIndex(hover.oc, hover.c, hover.kh, hover.kw), formatCount(uses.length), `${hover.oc}`),
     };
   }
   const index =
@@ -85,6 +94,6 @@ export function highlightsFor(model: ConvModel, opts: ConvTraceOptions, stepInde
   return {
     ...h,
     step,
-    headline: `Filter ${step.oc} at output row ${step.oh}, column ${step.ow}`,
+    headline: t.headStep(`${step.oc}`, `${step.oh}`, `${step.ow}`),
   };
 }

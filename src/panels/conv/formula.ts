@@ -1,5 +1,6 @@
 import type { AxisGeometry } from '../../engine/shapes';
 import type { ConvConfig } from '../../state/types';
+import type { ConvT } from '../../i18n/conv';
 
 const M = '\u2212'; // a true minus sign
 
@@ -14,11 +15,15 @@ export interface AxisFormula {
   note: string | null;
 }
 
+/** The sentences a formula note is made of (the convolution namespace's dictionary has them). */
+export type FormulaTexts = Pick<ConvT, 'floorDropsRows' | 'floorDropsCols' | 'floorDropsPad'>;
+
 /**
  * The output-size formula for one axis, PyTorch's floor((n + p₁ + p₂ − d·(k − 1) − 1)/s) + 1, written
  * the way the lecture writes it, (W − K + 2P)/S + 1, whenever dilation is 1 and the padding symmetric.
+ * The formulas are the same in every language; the note is written in the language of `t`.
  */
-export function axisFormula(g: AxisGeometry, axis: 'H' | 'W'): AxisFormula {
+export function axisFormula(g: AxisGeometry, axis: 'H' | 'W', t: FormulaTexts): AxisFormula {
   const sym = g.padBefore === g.padAfter;
   const padSym = sym ? '2P' : 'P₁ + P₂';
   const padNum = sym ? `2·${g.padBefore}` : `${g.padBefore} + ${g.padAfter}`;
@@ -31,13 +36,13 @@ export function axisFormula(g: AxisGeometry, axis: 'H' | 'W'): AxisFormula {
   const worked = divided
     ? `(${g.input} + ${padNum} ${kNum}) + 1 = ${innerText} + 1 = ${g.output}`
     : `⌊(${g.input} + ${padNum} ${kNum})/${g.stride}⌋ + 1 = ⌊${innerText}/${g.stride}⌋ + 1 = ${Math.floor(inner / g.stride)} + 1 = ${g.output}`;
-  const word = axis === 'H' ? (g.unusedInput === 1 ? 'row' : 'rows') : g.unusedInput === 1 ? 'column' : 'columns';
   let note: string | null = null;
   if (g.output >= 1 && !g.exact) {
+    const ratio = `${innerText}/${g.stride}`;
     note =
       g.unusedInput > 0
-        ? `${innerText}/${g.stride} is not a whole number: the floor drops the last ${g.unusedInput} input ${word}, which no window reaches.`
-        : `${innerText}/${g.stride} is not a whole number: the floor drops ${g.unused} padding ${g.unused === 1 ? 'cell' : 'cells'} at the end.`;
+        ? (axis === 'H' ? t.floorDropsRows : t.floorDropsCols)(ratio, `${g.unusedInput}`)
+        : t.floorDropsPad(ratio, `${g.unused}`);
   }
   return { symbolic, worked, result: g.output, note };
 }

@@ -1,4 +1,4 @@
-import type { ConvConfig } from '../../state/types';
+import type { ConvConfig, FilterPreset } from '../../state/types';
 import { conv2d } from '../../engine/conv';
 import { convAxis, type AxisGeometry } from '../../engine/shapes';
 import { createRng, randomTensor } from '../../engine/random';
@@ -31,8 +31,11 @@ export interface ConvModel {
   inputPalette: Palette;
   weightMax: number;
   outputMax: number;
-  /** Filters whose preset does not fit the kernel size, with the reason; they fall back to random. */
-  presetIssues: { filter: number; message: string }[];
+  /**
+   * Filters whose preset does not fit the kernel size, with the reason (in English; the view words it
+   * in the page's language from `preset`); they fall back to random.
+   */
+  presetIssues: { filter: number; preset: FilterPreset; message: string }[];
 }
 
 const isImageSource = (src: ConvConfig['src']) => src !== 'int' && src !== 'float';
@@ -79,7 +82,7 @@ export function buildFilters(cfg: ConvConfig): { weight: Tensor; bias: Float32Ar
   for (let f = 0; f < cfg.f; f++) {
     const preset = cfg.fp[f] ?? 'random';
     const problem = preset === 'random' ? null : presetProblem(preset, kh, kw);
-    if (problem) presetIssues.push({ filter: f, message: `${preset} ${problem}` });
+    if (problem) presetIssues.push({ filter: f, preset, message: `${preset} ${problem}` });
     const values = preset === 'random' || problem ? random.data.subarray(f * per, (f + 1) * per) : presetFilter(preset, cfg.c, kh, kw);
     weight.data.set(values, f * per);
   }
