@@ -17,8 +17,12 @@ import {
   type ArchResult,
 } from '../state/views/arch';
 import { CopyButton } from '../components/CopyButton';
-import { SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
+import { MAX_UPLOAD_BYTES, SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
 import { formatCount } from '../viz/format';
+import { useT } from '../i18n/useT';
+import { arch } from '../i18n/arch';
+import { common } from '../i18n/common';
+import { localizeCode, sampleName, uploadErrorText } from './arch/text';
 import { forwardArch, type ArchPixels } from './arch/model';
 import { ArchControls, type ArchActions } from './arch/ArchControls';
 import { ArchDiagram } from './arch/ArchDiagram';
@@ -28,41 +32,29 @@ import { FeatureMaps } from './arch/FeatureMaps';
 import './arch/arch.css';
 
 const selectArch = (s: AppState): ArchConfig => s.views.arch;
+const selectPresent = (s: AppState): boolean => s.ui.present;
 
 /** The uploaded image, kept for the page's lifetime (never in the URL, never sent anywhere). */
 let uploadedImage: ImageBitmap | null = null;
 
-const TEXT = {
-  title: 'A whole network',
-  shapes: (input: string, out: number) => `${input} → … → ${out} scores`,
-  totals: (params: number, conv: number, macs: number, acts: number) =>
-    `${formatCount(params)} parameters (${formatCount(conv)} in the convolutions) · ${formatCount(macs)} multiply–accumulates · ${formatCount(acts)} activation values`,
-  diagramTitle: 'Shapes through the network',
-  code: 'PyTorch',
-  copy: 'Copy PyTorch',
-  codeNote: 'The same network in PyTorch; the comments give each output shape, which match the table.',
-  waiting: 'Loading the image…',
-  noImage: 'No image was chosen. Pick one with “Your image…”; until then the seeded input is shown.',
-};
-
 /** The image pixels for the configuration's source, resized to H×W (null for the seeded input or while loading). */
 function usePixels(cfg: ArchConfig, uploaded: ImageBitmap | null) {
-  const [state, setState] = useState<{ key: string; pixels: ArchPixels | null; error: string | null }>({ key: '', pixels: null, error: null });
+  const [state, setState] = useState<{ key: string; pixels: ArchPixels | null; error: boolean }>({ key: '', pixels: null, error: false });
   const key = `${cfg.src}:${cfg.c}:${cfg.h}:${cfg.w}:${uploaded ? 'u' : ''}`;
   useEffect(() => {
     if (cfg.src === 'seeded') return;
     let live = true;
     const source: Promise<ImageBitmap> =
-      cfg.src === 'upload' ? (uploaded ? Promise.resolve(uploaded) : Promise.reject(new Error(TEXT.noImage))) : loadSample(cfg.src as SampleName);
+      cfg.src === 'upload' ? (uploaded ? Promise.resolve(uploaded) : Promise.reject(new Error('no image'))) : loadSample(cfg.src as SampleName);
     source.then(
-      (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: null }),
-      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+      (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: false }),
+      () => live && setState({ key, pixels: null, error: true }),
     );
     return () => {
       live = false;
     };
   }, [key, cfg.src, cfg.c, cfg.h, cfg.w, uploaded]);
-  return cfg.src !== 'seeded' && state.key === key ? state : { key, pixels: null, error: null };
+  return cfg.src !== 'seeded' && state.key === key ? state : { key, pixels: null, error: false };
 }
 
 /**
@@ -76,7 +68,11 @@ export function ArchPanel() {
   const cfg = useAppStore(selectArch);
   const rejection = useAppStore(selectRejection);
   const [uploaded, setUploaded] = useState<ImageBitmap | null>(uploadedImage);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const t = useT(arch);
+  const tc = useT(common);
+  const present = useAppStore(selectPresent);
+  /** The file that could not be used (its message is written in the page's language when shown). */
+  const [badFile, setBadFile] = useState<{ name: string; size: number; type: string } | null>(null);
   const { pixels, error: pixelError } = usePixels(cfg, uploaded);
   const image = cfg.src !== 'seeded' && pixels !== null;
 
@@ -84,7 +80,7 @@ export function ArchPanel() {
   const totals = useMemo(() => archTotals(layers), [layers]);
   const run = useMemo(() => forwardArch(cfg, pixels), [cfg, pixels]);
   const input = useMemo<[number, number, number]>(() => [cfg.c, cfg.h, cfg.w], [cfg.c, cfg.h, cfg.w]);
-  const code = useMemo(() => archPytorch(layers, input), [layers, input]);
+  const code = useMemo(() => localizeCode(archPytorch(layers, input), input, t), [layers, input, t]);
 
   const apply = useCallback(
     (result: ArchResult, field: string) => {
@@ -101,10 +97,10 @@ export function ArchPanel() {
         const img = await decodeImage(file, `“${file.name}”`);
         uploadedImage = img;
         setUploaded(img);
-        setUploadError(null);
+        setBadFile(null);
         apply(setArchSource(current(), 'upload'), 'src');
-      } catch (err) {
-        setUploadError((err as Error).message);
+      } catch {
+        setBadFile({ name: file.name, size: file.size, type: file.type });
       }
     },
     [apply, current],
@@ -113,7 +109,7 @@ export function ArchPanel() {
     () => ({
       input: (c, h, w) => apply(setArchInput(current(), c, h, w), 'in'),
       source: (src) => {
-        setUploadError(null);
+        setBadFile(null);
         apply(setArchSource(current(), src), 'src');
       },
       upload: (file) => void upload(file),
@@ -128,46 +124,54 @@ export function ArchPanel() {
     [apply, current, upload],
   );
   const last = layers[layers.length - 1]!;
-  const sampleNote = cfg.src in SAMPLES ? `Sample “${cfg.src}”, resized to ${cfg.h}×${cfg.w}.` : null;
+  const isSample = cfg.src in SAMPLES;
+  const sampleNote = isSample ? t.sampleNote(sampleName(cfg.src, t), `${cfg.h}×${cfg.w}`) : null;
+  const uploadError = badFile
+    ? uploadErrorText(badFile, MAX_UPLOAD_BYTES, t)
+    : pixelError
+      ? isSample
+        ? t.sampleFailed(sampleName(cfg.src, t))
+        : t.noImage
+      : null;
 
   return (
     <div className="arch-view">
-      <aside className="side" aria-label="Settings">
-        <ArchControls cfg={cfg} actions={actions} rejection={rejection} uploadError={uploadError ?? pixelError} />
+      <aside className="side edit-only" aria-label={t.settings}>
+        <ArchControls cfg={cfg} actions={actions} rejection={rejection} uploadError={uploadError} />
       </aside>
       <div className="main-col">
-        <h2 className="visually-hidden">{TEXT.title}</h2>
-        <section className="summary arch-summary" aria-label="Network summary" data-testid="arch-summary">
+        <h2 className="visually-hidden">{t.title}</h2>
+        <section className="summary arch-summary" aria-label={t.summaryLabel} data-testid="arch-summary">
           <p className="shapes" data-testid="arch-shapes">
-            {TEXT.shapes(input.join('×'), last.outShape[0]!)}
+            {t.shapes(input.join('×'), formatCount(last.outShape[0]!))}
           </p>
           <p className="arch-totals" data-testid="arch-totals">
-            {TEXT.totals(totals.params, totals.convParams, totals.macs, totals.activations)}
+            {t.totals(formatCount(totals.params), formatCount(totals.convParams), formatCount(totals.macs), formatCount(totals.activations))}
           </p>
         </section>
         <section className="stage-block" aria-labelledby="arch-diagram-title">
           <header>
-            <h3 id="arch-diagram-title">{TEXT.diagramTitle}</h3>
+            <h3 id="arch-diagram-title">{t.diagramTitle}</h3>
           </header>
-          <ArchDiagram input={input} layers={layers} />
+          <ArchDiagram input={input} layers={layers} present={present} />
         </section>
         <ArchTable input={input} layers={layers} />
         <section className="stage-block arch-code" aria-labelledby="arch-code-title">
           <header>
-            <h3 id="arch-code-title">{TEXT.code}</h3>
-            <CopyButton text={code} label={TEXT.copy} />
+            <h3 id="arch-code-title">{t.code}</h3>
+            <CopyButton text={code} label={tc.copyPytorch} />
           </header>
-          <pre data-testid="arch-pytorch" tabIndex={0} role="region" aria-label="PyTorch code">
+          <pre data-testid="arch-pytorch" tabIndex={0} role="region" aria-label={t.codeLabel}>
             <code>{code}</code>
           </pre>
-          <p className="hint">{TEXT.codeNote}</p>
+          <p className="hint">{t.codeNote}</p>
         </section>
         <div className="stage arch-results">
-          <ArchScores cfg={cfg} layers={layers} scores={run.scores} linearScores={run.linearScores} />
+          <ArchScores cfg={cfg} layers={layers} scores={run.scores} linearScores={run.linearScores} present={present} />
         </div>
-        {cfg.src !== 'seeded' && !pixels && !pixelError && <p className="hint">{TEXT.waiting}</p>}
+        {cfg.src !== 'seeded' && !pixels && !pixelError && <p className="hint">{t.waiting}</p>}
         {sampleNote && <p className="hint">{sampleNote}</p>}
-        <FeatureMaps run={run} image={image} />
+        <FeatureMaps run={run} image={image} present={present} />
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { getAppStore, useAppStore, selectRejection } from '../state/store';
+import { getAppStore, useAppStore, selectRejection, selectUi, sharedOf } from '../state/store';
 import { serializeHash } from '../state/codec';
 import { defaultConv } from '../state/params';
 import { IDEAS_DEMOS, type IdeasDemo, type IdeasResult } from '../state/views/ideas';
@@ -7,15 +7,10 @@ import { DepthDemo } from './ideas/DepthDemo';
 import { PointDemo } from './ideas/PointDemo';
 import { TemplateDemo } from './ideas/TemplateDemo';
 import { LinearDemo } from './ideas/LinearDemo';
+import { useT } from '../i18n/useT';
+import { ideas } from '../i18n/ideas';
+import { common } from '../i18n/common';
 import './ideas/ideas.css';
-
-/** The demonstrations' tab labels, in one place. */
-const TABS: Record<IdeasDemo, { label: string; hint: string }> = {
-  depth: { label: 'A filter is as deep as its input', hint: 'C channels in, one 3-D filter, one channel out' },
-  '1x1': { label: '1×1 convolution', hint: 'mixes channels, keeps the map size' },
-  template: { label: 'Image-sized filter = template', hint: 'convolution score = linear classifier score' },
-  linear: { label: 'Stacked linear convolutions = one', hint: 'the composed kernel, and what a ReLU breaks' },
-};
 
 const DEMOS = { depth: DepthDemo, '1x1': PointDemo, template: TemplateDemo, linear: LinearDemo } as const;
 
@@ -28,7 +23,16 @@ const selectIdeas = (s: ReturnType<ReturnType<typeof getAppStore>['getState']>) 
  * the control concerned.
  */
 export function IdeasPanel() {
+  const t = useT(ideas);
+  const tc = useT(common);
+  const ui = useAppStore(selectUi);
   const cfg = useAppStore(selectIdeas);
+  const tabs: Record<IdeasDemo, { label: string; hint: string }> = {
+    depth: { label: t.tabDepth, hint: t.tabDepthHint },
+    '1x1': { label: t.tabPoint, hint: t.tabPointHint },
+    template: { label: t.tabTemplate, hint: t.tabTemplateHint },
+    linear: { label: t.tabLinear, hint: t.tabLinearHint },
+  };
   const rejection = useAppStore(selectRejection);
   const act = useCallback((result: IdeasResult) => {
     const s = getAppStore().getState();
@@ -38,19 +42,19 @@ export function IdeasPanel() {
   const Demo = DEMOS[cfg.demo];
   return (
     <div className="ideas-view">
-      <h2 className="visually-hidden">Lecture ideas</h2>
-      <nav className="ideas-tabs" aria-label="Lecture ideas">
+      <h2 className="visually-hidden">{tc.navIdeas}</h2>
+      <nav className="ideas-tabs" aria-label={t.tabsLabel}>
         {IDEAS_DEMOS.map((demo, i) => (
           <a
             key={demo}
-            href={serializeHash('ideas', defaultConv(), { ideas: { ...cfg, demo } })}
+            href={serializeHash('ideas', defaultConv(), { ideas: { ...cfg, demo } }, sharedOf(ui))}
             aria-current={demo === cfg.demo ? 'page' : undefined}
             data-testid={`tab-${demo}`}
           >
             <span className="tab-number">{i + 1}</span>
             <span className="tab-text">
-              <span className="tab-label">{TABS[demo].label}</span>
-              <span className="tab-hint">{TABS[demo].hint}</span>
+              <span className="tab-label">{tabs[demo].label}</span>
+              <span className="tab-hint">{tabs[demo].hint}</span>
             </span>
           </a>
         ))}

@@ -102,6 +102,7 @@ test.describe('the architecture view', () => {
   });
 
   test('axe finds no accessibility violations', async ({ page }) => {
+    test.setTimeout(90_000); // axe over every feature map is slow on a busy machine
     await page.goto(`./${DEFAULT}`);
     await expect(page.getByTestId('params-total')).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();

@@ -4,6 +4,8 @@ import { test, expect } from './fixtures';
 
 /** Reads the numbers drawn in a small grid (SVG text), row-major. */
 async function gridNumbers(page: Page, testId: string): Promise<number[]> {
+  // The view is a lazily loaded chunk: wait until the grid has drawn its numbers before reading them.
+  await expect(page.getByTestId(testId).locator('svg text').first()).toBeAttached();
   const texts = await page.getByTestId(testId).locator('svg text').allTextContents();
   return texts.map((t) => Number(t.replace('−', '-')));
 }
@@ -200,6 +202,7 @@ test.describe('the lecture ideas view', () => {
 
   for (const demo of ['depth', '1x1', 'template', 'linear']) {
     test(`axe finds no accessibility violations (${demo})`, async ({ page }) => {
+      test.setTimeout(90_000); // axe over hundreds of grid cells is slow on a busy machine
       await page.goto(`./#/ideas?demo=${demo}${demo === 'linear' ? '&lrelu=on' : ''}`);
       await expect(page.getByTestId(`demo-${demo}`)).toBeVisible();
       const results = await new AxeBuilder({ page }).analyze();

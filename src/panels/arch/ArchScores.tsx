@@ -2,60 +2,43 @@ import { memo } from 'react';
 import { scaleLinear } from 'd3';
 import { archTotals, linearClassifierParams, type ArchConfig, type ArchLayer } from '../../state/views/arch';
 import { formatCount, formatValue } from '../../viz/format';
+import { useT } from '../../i18n/useT';
+import { arch } from '../../i18n/arch';
 import { softmax } from './model';
-
-const TEXT = {
-  scoresTitle: (n: number) => `The ${n} scores`,
-  scoresNote:
-    'Untrained: the weights are random, so these scores are what the computation gives, not a prediction. Training would change the weights until the right class scores highest.',
-  cnn: 'This CNN',
-  linear: 'Fully connected classifier on the same input',
-  scoresLabel: (who: string, s: ArrayLike<number>) =>
-    `${who}: scores ${Array.from(s)
-      .map((v, i) => `class ${i} ${formatValue(Math.round(v * 1000) / 1000)}`)
-      .join(', ')}`,
-  best: (i: number, p: number) => `highest: class ${i} (softmax ${(p * 100).toFixed(1)} %)`,
-  compareTitle: 'Parameters: a fully connected classifier against this CNN',
-  linearWorked: (c: number, h: number, w: number, k: number) => {
-    const n = c * h * w;
-    return `${c}×${h}×${w} flattened to ${formatCount(n)} inputs; weights ${k}×${formatCount(n)} plus ${k} biases: ${k}·${formatCount(n)} + ${k} = ${formatCount(k * n + k)} parameters`;
-  },
-  rows: {
-    linear: 'Fully connected classifier',
-    conv: 'CNN: convolutions only',
-    fc: 'CNN: fully connected head',
-    total: 'CNN: all layers',
-  },
-  scaling: (c: number, h: number, w: number, k: number, conv1: number) =>
-    `Doubling the image to ${c}×${2 * h}×${2 * w} would make the fully connected classifier ${formatCount(linearClassifierParams({ c, h: 2 * h, w: 2 * w, classes: k }))} parameters, while conv1 keeps its ${formatCount(conv1)}: a convolution's weights do not depend on the image size, because the same small filters slide over every position.`,
-};
+import { linearWorkedText, scoresText } from './text';
 
 /** Horizontal bars of signed scores around zero, with the class numbers and values written out. */
-function ScoreBars({ scores, who, testId }: { scores: Float32Array; who: string; testId: string }) {
+function ScoreBars({ scores, who, testId, present }: { scores: Float32Array; who: string; testId: string; present: boolean }) {
+  const t = useT(arch);
   const n = scores.length;
   const m = Math.max(1e-6, ...Array.from(scores, Math.abs));
-  const width = 300;
-  const row = n > 20 ? 10 : 18;
-  const x = scaleLinear().domain([-m, m]).range([62, width - 54]);
+  // Presentation mode: longer bars, taller rows and larger type.
+  const s = present ? 1.6 : 1;
+  const font = present ? 17 : 11;
+  const width = 300 * s;
+  const row = (n > 20 ? 10 : 18) * s;
+  const left = 62 * s;
+  const right = 54 * s;
+  const x = scaleLinear().domain([-m, m]).range([left, width - right]);
   const probs = softmax(scores);
   const best = probs.indexOf(Math.max(...probs));
   return (
     <figure className="arch-scores">
       <figcaption>
-        {who} <span className="dim">· {TEXT.best(best, probs[best]!)}</span>
+        {who} <span className="dim">· {t.best(t.className(String(best)), (probs[best]! * 100).toFixed(1))}</span>
       </figcaption>
-      <svg width={width} height={n * row + 6} role="img" aria-label={TEXT.scoresLabel(who, scores)} data-testid={testId}>
+      <svg width={width} height={n * row + 6} role="img" aria-label={scoresText(who, scores, t)} fontSize={font} data-testid={testId}>
         <line x1={x(0)} x2={x(0)} y1={0} y2={n * row + 6} className="arch-zero" />
         {Array.from(scores, (s, i) => (
           <g key={i} transform={`translate(0,${i * row + 3})`}>
-            {row >= 14 && (
+            {n <= 20 && (
               <text x={0} y={row / 2} dy="0.35em" className="arch-score-label">
-                class {i}
+                {t.className(String(i))}
               </text>
             )}
             <rect x={Math.min(x(0), x(s))} y={1} width={Math.abs(x(s) - x(0))} height={row - 3} className={s < 0 ? 'arch-neg' : 'arch-pos'} />
-            {i === best && <rect x={62} y={0} width={width - 116} height={row - 1} className="arch-best" />}
-            {row >= 14 && (
+            {i === best && <rect x={left} y={0} width={width - left - right} height={row - 1} className="arch-best" />}
+            {n <= 20 && (
               <text x={width} y={row / 2} dy="0.35em" textAnchor="end" className="arch-score-value">
                 {formatValue(Math.round(s * 1000) / 1000)}
               </text>
@@ -77,40 +60,44 @@ export const ArchScores = memo(function ArchScores({
   layers,
   scores,
   linearScores,
+  present = false,
 }: {
   cfg: ArchConfig;
   layers: readonly ArchLayer[];
   scores: Float32Array;
   linearScores: Float32Array;
+  present?: boolean;
 }) {
-  const t = archTotals(layers);
+  const t = useT(arch);
+  const totals = archTotals(layers);
   const linear = linearClassifierParams(cfg);
   const bars = [
-    { key: 'linear', label: TEXT.rows.linear, value: linear },
-    { key: 'conv', label: TEXT.rows.conv, value: t.convParams },
-    { key: 'fc', label: TEXT.rows.fc, value: t.fcParams },
-    { key: 'total', label: TEXT.rows.total, value: t.params },
+    { key: 'linear', label: t.rowLinear, value: linear },
+    { key: 'conv', label: t.rowConv, value: totals.convParams },
+    { key: 'fc', label: t.rowFc, value: totals.fcParams },
+    { key: 'total', label: t.rowTotal, value: totals.params },
   ];
   const max = Math.max(...bars.map((b) => b.value));
-  const x = scaleLinear().domain([0, max]).range([0, 150]);
+  const x = scaleLinear().domain([0, max]).range([0, present ? 240 : 150]);
+  const doubled = { c: cfg.c, h: 2 * cfg.h, w: 2 * cfg.w, classes: cfg.classes };
   const conv1 = layers.find((l) => l.kind === 'conv')!.params;
   return (
     <>
       <section className="stage-block arch-scores-block" aria-labelledby="arch-scores-title">
         <header>
-          <h3 id="arch-scores-title">{TEXT.scoresTitle(cfg.classes)}</h3>
+          <h3 id="arch-scores-title">{t.scoresTitle(formatCount(cfg.classes))}</h3>
         </header>
         <div className="arch-scores-row">
-          <ScoreBars scores={scores} who={TEXT.cnn} testId="scores-cnn" />
-          <ScoreBars scores={linearScores} who={TEXT.linear} testId="scores-linear" />
+          <ScoreBars scores={scores} who={t.cnn} testId="scores-cnn" present={present} />
+          <ScoreBars scores={linearScores} who={t.linear} testId="scores-linear" present={present} />
         </div>
-        <p className="hint">{TEXT.scoresNote}</p>
+        <p className="hint">{t.scoresNote}</p>
       </section>
       <section className="stage-block arch-compare" aria-labelledby="arch-compare-title" data-testid="arch-compare">
         <header>
-          <h3 id="arch-compare-title">{TEXT.compareTitle}</h3>
+          <h3 id="arch-compare-title">{t.compareTitle}</h3>
         </header>
-        <p data-testid="linear-params">{TEXT.linearWorked(cfg.c, cfg.h, cfg.w, cfg.classes)}</p>
+        <p data-testid="linear-params">{linearWorkedText(cfg.c, cfg.h, cfg.w, cfg.classes, t)}</p>
         <table className="arch-compare-table">
           <tbody>
             {bars.map((b) => (
@@ -124,7 +111,7 @@ export const ArchScores = memo(function ArchScores({
             ))}
           </tbody>
         </table>
-        <p className="hint">{TEXT.scaling(cfg.c, cfg.h, cfg.w, cfg.classes, conv1)}</p>
+        <p className="hint">{t.scaling(`${doubled.c}×${doubled.h}×${doubled.w}`, formatCount(linearClassifierParams(doubled)), formatCount(conv1))}</p>
       </section>
     </>
   );

@@ -1,18 +1,9 @@
 import { memo } from 'react';
 import { archTotals, type ArchLayer } from '../../state/views/arch';
 import { formatCount } from '../../viz/format';
-
-const TEXT = {
-  title: 'Layer by layer',
-  caption: 'Every layer of the network with its output shape, parameters, multiply–accumulates and activation volume',
-  head: ['#', 'Layer', 'PyTorch module', 'Output shape', 'Parameters', 'Multiply–accumulates', 'Activations'],
-  input: 'input',
-  total: 'Total',
-  convPart: 'of which convolutions',
-  fcPart: 'of which fully connected',
-  note:
-    'Parameters: a convolution has F·C·k·k weights and F biases; a linear layer out·in weights and out biases. Multiply–accumulates count one per weight use (one image). Activations are the values each layer outputs.',
-};
+import { useT } from '../../i18n/useT';
+import { arch } from '../../i18n/arch';
+import { macsText } from './text';
 
 const shape = (s: readonly number[]) => s.map((n) => formatCount(n)).join('×');
 
@@ -22,18 +13,20 @@ const shape = (s: readonly number[]) => s.map((n) => formatCount(n)).join('×');
  * totals, with the convolutional and fully connected parts.
  */
 export const ArchTable = memo(function ArchTable({ input, layers }: { input: number[]; layers: readonly ArchLayer[] }) {
-  const t = archTotals(layers);
+  const t = useT(arch);
+  const totals = archTotals(layers);
+  const head = ['#', t.colLayer, t.colModule, t.colShape, t.colParams, t.colMacs, t.colActs];
   return (
     <section className="stage-block arch-table-block" aria-labelledby="arch-table-title">
       <header>
-        <h3 id="arch-table-title">{TEXT.title}</h3>
+        <h3 id="arch-table-title">{t.tableTitle}</h3>
       </header>
-      <div className="arch-table-scroll" tabIndex={0} role="region" aria-label="Layer table, scrollable">
+      <div className="arch-table-scroll" tabIndex={0} role="region" aria-label={t.tableRegion}>
         <table className="arch-table" data-testid="arch-table">
-          <caption className="visually-hidden">{TEXT.caption}</caption>
+          <caption className="visually-hidden">{t.tableCaption}</caption>
           <thead>
             <tr>
-              {TEXT.head.map((h) => (
+              {head.map((h) => (
                 <th key={h} scope="col">
                   {h}
                 </th>
@@ -43,7 +36,7 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
           <tbody>
             <tr className="arch-input-row">
               <td />
-              <th scope="row">{TEXT.input}</th>
+              <th scope="row">{t.inputName}</th>
               <td />
               <td data-testid="shape-input">{shape(input)}</td>
               <td />
@@ -70,7 +63,7 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
                 <td data-testid={`macs-${l.name}`}>
                   {l.macs ? (
                     <>
-                      <span className="dim">{l.macsText} =</span> {formatCount(l.macs)}
+                      <span className="dim">{macsText(l, t)} =</span> {formatCount(l.macs)}
                     </>
                   ) : (
                     <span className="dim">0</span>
@@ -83,41 +76,41 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
           <tfoot>
             <tr>
               <td />
-              <th scope="row">{TEXT.total}</th>
+              <th scope="row">{t.total}</th>
               <td />
               <td />
               <td data-testid="params-total">
-                <strong>{formatCount(t.params)}</strong>
+                <strong>{formatCount(totals.params)}</strong>
               </td>
               <td data-testid="macs-total">
-                <strong>{formatCount(t.macs)}</strong>
+                <strong>{formatCount(totals.macs)}</strong>
               </td>
               <td data-testid="activations-total">
-                <strong>{formatCount(t.activations)}</strong>
+                <strong>{formatCount(totals.activations)}</strong>
               </td>
             </tr>
             <tr className="dim">
               <td />
-              <th scope="row">{TEXT.convPart}</th>
+              <th scope="row">{t.convPart}</th>
               <td />
               <td />
-              <td data-testid="params-conv">{formatCount(t.convParams)}</td>
+              <td data-testid="params-conv">{formatCount(totals.convParams)}</td>
               <td />
               <td />
             </tr>
             <tr className="dim">
               <td />
-              <th scope="row">{TEXT.fcPart}</th>
+              <th scope="row">{t.fcPart}</th>
               <td />
               <td />
-              <td data-testid="params-fc">{formatCount(t.fcParams)}</td>
+              <td data-testid="params-fc">{formatCount(totals.fcParams)}</td>
               <td />
               <td />
             </tr>
           </tfoot>
         </table>
       </div>
-      <p className="hint">{TEXT.note}</p>
+      <p className="hint">{t.tableNote}</p>
     </section>
   );
 });

@@ -3,24 +3,13 @@ import { Grid, type Overlay } from '../../components/Grid';
 import { ColorLegend } from '../../components/ColorLegend';
 import { NumberField } from '../../components/NumberField';
 import { useElementWidth } from '../../components/useElementWidth';
-import { formatCount, formatTerm, formatValue } from '../../viz/format';
+import { formatCount, formatValue } from '../../viz/format';
+import { useT } from '../../i18n/useT';
+import { ideas } from '../../i18n/ideas';
+import { cellText, composedCellText, differingLines, sizeText, tolText } from './text';
 import { IDEAS_LIMITS, setLinearKernels, setLinearLayers, setLinearRelu, setLinearSize, setSeed, linearMinSize } from '../../state/views/ideas';
 import { LINEAR_TOLERANCE, buildLinearModel, composeTerms, type Kernel2d } from './models';
-import { Refusal, SeedField, fitCell, type DemoProps } from './common';
-
-/** The demonstration's words, in one place. */
-const TEXT = {
-  title: 'Stacked convolutions without an activation are one convolution',
-  lead:
-    'Stride-1, unpadded convolutions with nothing in between are linear, and a linear map of a linear map is linear: the ' +
-    'whole stack equals ONE convolution whose kernel is the (full) convolution of the kernels. Put a ReLU in between ' +
-    'and no single kernel can do it any more.',
-  settings: 'Linear-stack demonstration settings',
-  hover: 'Hover a cell of the composed kernel to see how it is made.',
-  pytorch:
-    'PyTorch’s conv2d is a cross-correlation; applying K₁ then K₂ equals cross-correlating once with K₁ ∗ K₂, their full ' +
-    'convolution: every weight of K₁ stamps a scaled copy of K₂.',
-};
+import { LiveText, Refusal, SeedField, fitCell, usePresent, type DemoProps } from './common';
 
 const LIMITS = IDEAS_LIMITS.linear;
 const sub = (i: number) => String(i + 1).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
@@ -32,13 +21,13 @@ function cellsOutlined(indices: number[], cols: number, kind: Overlay['kind']): 
 }
 
 /** A titled grid of a single-channel map or kernel. */
-function MapBox({ title, map, maxAbs, cell, label, testId, overlays, onFocusCell, onBlurCell }: { title: string; map: Kernel2d; maxAbs: number; cell: number; label: string; testId: string; overlays?: Overlay[]; onFocusCell?: (r: number, c: number) => void; onBlurCell?: () => void }) {
+function MapBox({ title, map, maxAbs, cell, label, testId, overlays, onFocusCell, onBlurCell, describe }: { title: string; map: Kernel2d; maxAbs: number; cell: number; label: string; testId: string; overlays?: Overlay[]; onFocusCell?: (r: number, c: number) => void; onBlurCell?: () => void; describe: (r: number, c: number) => string }) {
   return (
     <div className="map">
       <h4>
         {title} <span className="dim">{map.h}×{map.w}</span>
       </h4>
-      <Grid rows={map.h} cols={map.w} values={map.data} maxAbs={maxAbs} cell={cell} overlays={overlays} label={label} testId={testId} onFocusCell={onFocusCell} onBlurCell={onBlurCell} />
+      <Grid rows={map.h} cols={map.w} values={map.data} maxAbs={maxAbs} cell={cell} overlays={overlays} label={label} testId={testId} onFocusCell={onFocusCell} onBlurCell={onBlurCell} describe={describe} />
     </div>
   );
 }
@@ -49,6 +38,8 @@ function MapBox({ title, map, maxAbs, cell, label, testId, overlays, onFocusCell
  * a switch puts a ReLU between the layers and shows which cells then differ, and by how much.
  */
 export function LinearDemo({ cfg, act, rejection }: DemoProps) {
+  const t = useT(ideas);
+  const { zoom } = usePresent();
   const [mainRef, width] = useElementWidth<HTMLDivElement>(900);
   const key = JSON.stringify([cfg.seed, cfg.lk, cfg.lin, cfg.lrelu]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -57,9 +48,9 @@ export function LinearDemo({ cfg, act, rejection }: DemoProps) {
   const n = cfg.lk.length;
   const [h, w] = cfg.lin;
   const narrow = width < 640;
-  const cell = fitCell(Math.max(h, w), narrow ? Math.min(width - 40, 240) : Math.min(240, (width - 120) / 3.2), 30, 8);
-  const kcell = fitCell(Math.max(...cfg.lk), 110, 28, 10);
-  const ccell = fitCell(m.composed.h, narrow ? 200 : 220, 32, 12);
+  const cell = fitCell(Math.max(h, w), narrow ? Math.min(width - 40, 240) : Math.min(240 * zoom, (width - 120) / 3.2), Math.round(30 * zoom), 8);
+  const kcell = fitCell(Math.max(...cfg.lk), 110 * zoom, Math.round(28 * zoom), 10);
+  const ccell = fitCell(m.composed.h, narrow ? 200 : 220 * zoom, Math.round(32 * zoom), 12);
 
   const center = Math.floor((m.composed.h - 1) / 2);
   const [u, v] = hover ?? [center, center];
@@ -83,33 +74,34 @@ export function LinearDemo({ cfg, act, rejection }: DemoProps) {
   );
   const onFocusComposed = useCallback((r: number, c: number) => setHover([r, c]), []);
   const onBlur = useCallback(() => setHover(null), []);
+  const describeCell = useCallback((r: number, c: number) => cellText(r, c, t), [t]);
 
   const sizeFormula = `${cfg.lk.join(' + ')} − ${n - 1} = ${m.composed.h}`;
   const chain = [`${h}×${w}`, ...m.pre.map((p) => `${p.h}×${p.w}`)].join(' → ');
-  const listed = m.differing.slice(0, 8).map((i) => {
-    const r = Math.floor(i / m.stack.w);
-    const c = i % m.stack.w;
-    return `(${r}, ${c}): stack ${formatValue(m.stack.data[i]!)} vs one kernel ${formatValue(m.direct.data[i]!)}, off by ${formatValue(m.diff[i]!)}`;
-  });
+  const listed = differingLines(m.differing, m.stack.w, m.stack.data, m.direct.data, m.diff, t);
+  const composedAt = m.composed.data[u * m.composed.w + v]!;
+  const composedValue = formatValue(composedAt);
+  const worked = composedCellText(u, v, leftName, rightName, terms, composedAt);
+  const N = String(n);
 
   return (
     <div className="ideas-demo" data-testid="demo-linear">
-      <aside className="side" aria-label="Settings">
-        <form className="controls" aria-label={TEXT.settings} onSubmit={(e) => e.preventDefault()}>
+      <aside className="side" aria-label={t.settings}>
+        <form className="controls" aria-label={t.linearSettings} onSubmit={(e) => e.preventDefault()}>
           <fieldset>
-            <legend>Stack</legend>
-            <label className="field">
-              Layers
+            <legend>{t.stack}</legend>
+            <label className="field edit-only">
+              {t.layers}
               <select value={n} data-testid="linear-layers" onChange={(e) => act(setLinearLayers(cfg, Number(e.target.value)))}>
-                <option value={2}>2 layers</option>
-                <option value={3}>3 layers</option>
+                <option value={2}>{t.nLayers('2')}</option>
+                <option value={3}>{t.nLayers('3')}</option>
               </select>
             </label>
-            <div className="row">
+            <div className="row edit-only">
               {cfg.lk.map((k, i) => (
                 <NumberField
                   key={i}
-                  label={`Kernel ${i + 1}`}
+                  label={t.kernelN(String(i + 1))}
                   value={k}
                   min={1}
                   max={LIMITS.k}
@@ -120,38 +112,39 @@ export function LinearDemo({ cfg, act, rejection }: DemoProps) {
             </div>
             <Refusal field="lk" rejection={rejection} />
             <label className="toggle relu-switch">
-              <input type="checkbox" checked={m.relu} onChange={(e) => act(setLinearRelu(cfg, e.target.checked))} data-testid="relu-switch" /> ReLU between the layers
+              <input type="checkbox" checked={m.relu} onChange={(e) => act(setLinearRelu(cfg, e.target.checked))} data-testid="relu-switch" /> {t.reluSwitch}
             </label>
           </fieldset>
-          <fieldset>
-            <legend>Input</legend>
+          <fieldset className="edit-only">
+            <legend>{t.input}</legend>
             <div className="row">
-              <NumberField label="rows" value={h} min={linearMinSize(cfg.lk)} max={LIMITS.hw} onChange={(x) => act(setLinearSize(cfg, x, w))} testId="linear-h" />
-              <NumberField label="columns" value={w} min={linearMinSize(cfg.lk)} max={LIMITS.hw} onChange={(x) => act(setLinearSize(cfg, h, x))} testId="linear-w" />
+              <NumberField label={t.rows} value={h} min={linearMinSize(cfg.lk)} max={LIMITS.hw} onChange={(x) => act(setLinearSize(cfg, x, w))} testId="linear-h" />
+              <NumberField label={t.columns} value={w} min={linearMinSize(cfg.lk)} max={LIMITS.hw} onChange={(x) => act(setLinearSize(cfg, h, x))} testId="linear-w" />
             </div>
             <Refusal field="lin" rejection={rejection} />
             <SeedField seed={cfg.seed} onChange={(s) => act(setSeed(cfg, s))} />
           </fieldset>
-          <p className="hint">{TEXT.hover}</p>
+          <p className="hint edit-only">{t.linearHover}</p>
         </form>
       </aside>
       <div className="main-col" ref={mainRef}>
         <section className="summary ideas-summary" aria-labelledby="linear-title">
-          <h3 id="linear-title">{TEXT.title}</h3>
+          <h3 id="linear-title">{t.linearTitle}</h3>
           <p className="shapes" data-testid="linear-shapes">
-            stack: {chain}; one {m.composed.h}×{m.composed.w} kernel: {h}×{w} → {m.direct.h}×{m.direct.w}
+            {t.linearShapes(chain, sizeText(m.composed.h, m.composed.w), sizeText(h, w), sizeText(m.direct.h, m.direct.w))}
           </p>
-          <p className="lead">{TEXT.lead}</p>
-          <p data-testid="linear-size">
-            Composed kernel size: {sizeFormula} (K₁ + K₂ − 1{n === 3 ? ' + K₃ − 1' : ''}).
-          </p>
+          <p className="lead">{t.linearLead}</p>
+          <p data-testid="linear-size">{t.composedSize(sizeFormula, `K₁ + K₂ − 1${n === 3 ? ' + K₃ − 1' : ''}`)}</p>
           <p className={`verdict${m.maxDiff > 0 ? ' broken' : ''}`} role="status">
-            <span data-testid="max-diff">max |difference| = {formatValue(m.maxDiff)}</span>
+            <span className="verdict-mark" aria-hidden="true">
+              {m.maxDiff > 0 ? '✗ ' : '✓ '}
+            </span>
+            <span data-testid="max-diff">{t.maxDiff(formatValue(m.maxDiff))}</span>
             {' — '}
             <span data-testid="linear-verdict">
               {m.differing.length === 0
-                ? `the stack and the single kernel agree in all ${formatCount(m.stack.data.length)} cells.`
-                : `${m.differing.length} of ${m.stack.data.length} cells differ: with a ReLU between, the stack is no longer one convolution.`}
+                ? t.agree(formatCount(m.stack.data.length))
+                : t.differ(formatCount(m.differing.length), formatCount(m.stack.data.length))}
             </span>
           </p>
         </section>
@@ -159,67 +152,60 @@ export function LinearDemo({ cfg, act, rejection }: DemoProps) {
         <section className="stage-block" aria-labelledby="linear-stack-title">
           <header>
             <h3 id="linear-stack-title">
-              The stack <span className="dim">{n} layers{m.relu ? ', ReLU after each but the last' : ', nothing in between'}</span>
+              {t.stackTitle} <span className="dim">{m.relu ? t.stackRelu(N) : t.stackPlain(N)}</span>
             </h3>
-            <ColorLegend maxAbs={m.mapMax} label="Map values" />
+            <ColorLegend maxAbs={m.mapMax} label={t.mapValues} />
           </header>
           <div className="chain" data-testid="linear-stack">
-            <MapBox title="input" map={m.input} maxAbs={Math.max(m.inputMax, m.mapMax)} cell={cell} label={`Input, ${h} by ${w}`} testId="linear-input" />
+            <MapBox title={t.inputName} map={m.input} maxAbs={Math.max(m.inputMax, m.mapMax)} cell={cell} label={t.inputOfLabel(t.inputName, sizeText(h, w))} testId="linear-input" describe={describeCell} />
             {m.kernels.map((k, i) => (
               <Fragment key={i}>
                 <span className="op" aria-hidden="true">⋆</span>
-                <MapBox title={`K${sub(i)}`} map={k} maxAbs={m.kernelMax} cell={kcell} label={`Kernel ${i + 1}, ${k.h} by ${k.w}`} testId={`linear-kernel-${i}`} />
+                <MapBox title={`K${sub(i)}`} map={k} maxAbs={m.kernelMax} cell={kcell} label={t.kernelLabel(String(i + 1), sizeText(k.h, k.w))} testId={`linear-kernel-${i}`} describe={describeCell} />
                 <span className="op" aria-hidden="true">=</span>
-                <MapBox title={i === n - 1 ? 'stack output' : `layer ${i + 1}`} map={m.pre[i]!} maxAbs={m.mapMax} cell={cell} overlays={i === n - 1 ? differ : zeroed[i]} label={`Layer ${i + 1} output, ${m.pre[i]!.h} by ${m.pre[i]!.w}`} testId={`linear-layer-${i}`} />
+                <MapBox title={i === n - 1 ? t.stackOutput : t.layerN(String(i + 1))} map={m.pre[i]!} maxAbs={m.mapMax} cell={cell} overlays={i === n - 1 ? differ : zeroed[i]} label={t.layerOutLabel(String(i + 1), sizeText(m.pre[i]!.h, m.pre[i]!.w))} testId={`linear-layer-${i}`} describe={describeCell} />
                 {m.relu && i < n - 1 && (
                   <>
                     <span className="op relu-op">ReLU →</span>
-                    <MapBox title={`ReLU(layer ${i + 1})`} map={m.post[i]!} maxAbs={m.mapMax} cell={cell} label={`Layer ${i + 1} after ReLU`} testId={`linear-relu-${i}`} />
+                    <MapBox title={t.reluOf(String(i + 1))} map={m.post[i]!} maxAbs={m.mapMax} cell={cell} label={t.reluOfLabel(String(i + 1))} testId={`linear-relu-${i}`} describe={describeCell} />
                   </>
                 )}
               </Fragment>
             ))}
           </div>
-          {m.relu ? (
-            <p className="hint" data-testid="linear-negatives">
-              Dashed outlines: the {m.negatives} negative intermediate values the ReLU sets to 0.
-            </p>
-          ) : (
-            <p className="hint" data-testid="linear-negatives">
-              The intermediate maps hold {m.negatives} negative values; without a ReLU they pass on unchanged.
-            </p>
-          )}
+          <p className="hint" data-testid="linear-negatives">
+            {m.relu ? t.negativesOn(formatCount(m.negatives)) : t.negativesOff(formatCount(m.negatives))}
+          </p>
         </section>
 
         <section className="stage-block" aria-labelledby="linear-one-title">
           <header>
             <h3 id="linear-one-title">
-              One kernel <span className="dim">K = {cfg.lk.map((_, i) => `K${sub(i)}`).join(' ∗ ')}</span>
+              {t.oneKernel} <span className="dim">K = {cfg.lk.map((_, i) => `K${sub(i)}`).join(' ∗ ')}</span>
             </h3>
           </header>
           <div className="chain">
-            {n === 3 && <MapBox title="K₁ ∗ K₂" map={m.prefixes[0]!} maxAbs={m.composedMax} cell={ccell} label="K1 composed with K2" testId="linear-prefix" />}
-            <MapBox title="composed K" map={m.composed} maxAbs={m.composedMax} cell={ccell} overlays={composedFocus} label={`Composed kernel, ${m.composed.h} by ${m.composed.w}. Hover a cell to see how it is made.`} testId="linear-composed" onFocusCell={onFocusComposed} onBlurCell={onBlur} />
+            {n === 3 && <MapBox title="K₁ ∗ K₂" map={m.prefixes[0]!} maxAbs={m.composedMax} cell={ccell} label={t.prefixLabel} testId="linear-prefix" describe={describeCell} />}
+            <MapBox title={t.composedK} map={m.composed} maxAbs={m.composedMax} cell={ccell} overlays={composedFocus} label={t.composedLabel(sizeText(m.composed.h, m.composed.w))} testId="linear-composed" onFocusCell={onFocusComposed} onBlurCell={onBlur} describe={describeCell} />
             <span className="op" aria-hidden="true">→</span>
-            <MapBox title="input ⋆ K, once" map={m.direct} maxAbs={m.mapMax} cell={cell} overlays={differ} label={`Input correlated once with the composed kernel, ${m.direct.h} by ${m.direct.w}`} testId="linear-direct" />
-            <span className="op" aria-hidden="true">vs</span>
-            <MapBox title="|stack − one kernel|" map={{ h: m.stack.h, w: m.stack.w, data: m.diff }} maxAbs={Math.max(1, m.maxDiff)} cell={cell} overlays={differ} label={`Absolute differences, ${m.stack.h} by ${m.stack.w}`} testId="linear-diff" />
+            <MapBox title={t.onceTitle} map={m.direct} maxAbs={m.mapMax} cell={cell} overlays={differ} label={t.onceLabel(sizeText(m.direct.h, m.direct.w))} testId="linear-direct" describe={describeCell} />
+            <span className="op" aria-hidden="true">{t.versus}</span>
+            <MapBox title={t.diffTitle} map={{ h: m.stack.h, w: m.stack.w, data: m.diff }} maxAbs={Math.max(1, m.maxDiff)} cell={cell} overlays={differ} label={t.diffLabel(sizeText(m.stack.h, m.stack.w))} testId="linear-diff" describe={describeCell} />
           </div>
-          <p className="worked" aria-live="polite" data-testid="linear-terms">
-            K[{u}, {v}] = Σ {leftName}[i, j]·{rightName}[{u} − i, {v} − j] ={' '}
-            {terms.map((t) => `${formatTerm(t.av)}·${formatTerm(t.bv)}`).join(' + ')} = <strong>{formatValue(m.composed.data[u * m.composed.w + v]!)}</strong>
+          <p className="worked" data-testid="linear-terms">
+            {worked.slice(0, worked.length - composedValue.length)}
+            <strong>{composedValue}</strong>
           </p>
-          <p className="hint">{TEXT.pytorch}</p>
+          <LiveText text={worked} testId="linear-live" />
+          <p className="hint">{t.linearPytorch}</p>
           {m.differing.length > 0 && (
             <div data-testid="linear-differing">
-              <p>
-                Cells that differ (outlined), tolerance {LINEAR_TOLERANCE.toExponential(0).replace('-', '−')}·max(1, |value|):
-              </p>
+              <p>{t.differTitle(tolText(LINEAR_TOLERANCE))}</p>
               <ul className="differing">
-                {listed.map((t) => (
-                  <li key={t}>{t}</li>
+                {listed.map((line) => (
+                  <li key={line}>{line}</li>
                 ))}
-                {m.differing.length > listed.length && <li>and {m.differing.length - listed.length} more</li>}
+                {m.differing.length > listed.length && <li>{t.more(formatCount(m.differing.length - listed.length))}</li>}
               </ul>
             </div>
           )}

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { NumberField } from '../../components/NumberField';
+import { useThrottled } from '../../components/useThrottled';
 import { loadSample, imageToPixels, type SampleName } from '../../io/image';
 import type { IdeasConfig, IdeasResult } from '../../state/views/ideas';
 import type { ImagePixels } from '../conv/model';
+import { useAppStore } from '../../state/store';
+import { useT } from '../../i18n/useT';
+import { ideas } from '../../i18n/ideas';
 
 /** What every demonstration receives from the panel. */
 export interface DemoProps {
@@ -22,14 +26,18 @@ export function Refusal({ field, rejection }: { field: string; rejection: DemoPr
   );
 }
 
-/** A channel's name: red/green/blue for an RGB image, else "channel c". */
-export function channelLabel(c: number, channels: number, rgb: boolean): string {
-  return rgb && channels === 3 ? ['red', 'green', 'blue'][c]! : `channel ${c}`;
-}
-
 /** Cell size for a grid of `n` cells across that should take at most `budget` pixels. */
 export function fitCell(n: number, budget: number, max = 32, min = 6): number {
   return Math.max(min, Math.min(max, Math.floor(budget / Math.max(1, n))));
+}
+
+/**
+ * Whether the page is in presentation mode, and the factor by which the demonstrations enlarge
+ * their cells then (so numbers read from the back of a hall).
+ */
+export function usePresent(): { present: boolean; zoom: number } {
+  const present = useAppStore((s) => s.ui.present);
+  return { present, zoom: present ? 1.35 : 1 };
 }
 
 /** Three whole-number fields for a C×H×W shape, in one labelled group. */
@@ -52,23 +60,25 @@ export function ShapeFields({
   onChange: (c: number, h: number, w: number) => void;
   testId: string;
 }) {
+  const t = useT(ideas);
   return (
     <fieldset className="pair" data-testid={testId}>
       <legend>{legend}</legend>
-      <NumberField label="channels" value={c} min={min[0]} max={max[0]} onChange={(v) => onChange(v, h, w)} testId={`${testId}-c`} />
-      <NumberField label="height" value={h} min={min[1]} max={max[1]} onChange={(v) => onChange(c, v, w)} testId={`${testId}-h`} />
-      <NumberField label="width" value={w} min={min[2]} max={max[2]} onChange={(v) => onChange(c, h, v)} testId={`${testId}-w`} />
+      <NumberField label={t.channels} value={c} min={min[0]} max={max[0]} onChange={(v) => onChange(v, h, w)} testId={`${testId}-c`} />
+      <NumberField label={t.height} value={h} min={min[1]} max={max[1]} onChange={(v) => onChange(c, v, w)} testId={`${testId}-h`} />
+      <NumberField label={t.width} value={w} min={min[2]} max={max[2]} onChange={(v) => onChange(c, h, v)} testId={`${testId}-w`} />
     </fieldset>
   );
 }
 
 /** The seed field with a button for a fresh one. */
 export function SeedField({ seed, onChange }: { seed: number; onChange: (seed: number) => void }) {
+  const t = useT(ideas);
   return (
     <div className="row">
-      <NumberField label="Seed" value={seed} min={0} max={4294967295} width={10} onChange={onChange} testId="seed" />
-      <button type="button" className="small" onClick={() => onChange((Math.random() * 2 ** 32) >>> 0)} title="A new random seed">
-        New seed
+      <NumberField label={t.seed} value={seed} min={0} max={4294967295} width={10} onChange={onChange} testId="seed" />
+      <button type="button" className="small" onClick={() => onChange((Math.random() * 2 ** 32) >>> 0)} title={t.newSeedTitle}>
+        {t.newSeed}
       </button>
     </div>
   );
@@ -76,24 +86,25 @@ export function SeedField({ seed, onChange }: { seed: number; onChange: (seed: n
 
 /**
  * The pixels of a shipped sample resized to `c×h×w`, loaded from the site itself; null while loading
- * or when `src` is not an image. A failure gives a message instead.
+ * or when `src` is not an image. `failed` tells that the sample could not be loaded (the caller
+ * says so in the page's language).
  */
-export function useSamplePixels(src: string, c: number, h: number, w: number): { pixels: ImagePixels | null; error: string | null } {
+export function useSamplePixels(src: string, c: number, h: number, w: number): { pixels: ImagePixels | null; failed: boolean } {
   const image = src !== 'seeded';
   const key = `${src}:${c}:${h}:${w}`;
-  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: string | null }>({ key: '', pixels: null, error: null });
+  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; failed: boolean }>({ key: '', pixels: null, failed: false });
   useEffect(() => {
     if (!image) return;
     let live = true;
     loadSample(src as SampleName).then(
-      (img) => live && setState({ key, pixels: imageToPixels(img, c, h, w), error: null }),
-      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+      (img) => live && setState({ key, pixels: imageToPixels(img, c, h, w), failed: false }),
+      () => live && setState({ key, pixels: null, failed: true }),
     );
     return () => {
       live = false;
     };
   }, [image, key, src, c, h, w]);
-  return image && state.key === key ? state : { pixels: null, error: null };
+  return image && state.key === key ? state : { pixels: null, failed: false };
 }
 
 /**
@@ -164,5 +175,18 @@ export function TensorPicture({
       aria-label={label}
       data-testid={testId}
     />
+  );
+}
+
+/**
+ * The worked text of the value in focus, for screen readers: a visually hidden polite live region,
+ * updated at most twice a second while the pointer sweeps over cells (the latest text always arrives).
+ */
+export function LiveText({ text, testId }: { text: string; testId?: string }) {
+  const shown = useThrottled(text, 500);
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid={testId}>
+      {shown}
+    </p>
   );
 }
