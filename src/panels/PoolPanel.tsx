@@ -30,13 +30,17 @@ import { ShortcutsDialog } from '../components/ShortcutsDialog';
 import { useShortcuts } from '../components/useShortcuts';
 import { usePlayback } from '../components/usePlayback';
 import { useElementWidth } from '../components/useElementWidth';
+import { useThrottled } from '../components/useThrottled';
+import { poolStep } from '../engine/trace';
+import { useT } from '../i18n/useT';
+import { pool } from '../i18n/pool';
 import { NUMBER_MIN_CELL } from '../components/Grid';
 import { imageToPixels, loadSample, type SampleName } from '../io/image';
 import type { ImagePixels } from './conv/model';
 import { formatCount } from '../viz/format';
 import { buildPoolModel, stepPosition } from './pool/model';
 import { buildReluModel } from './pool/relu';
-import { poolHighlights, type PoolHover } from './pool/focus';
+import { poolHighlights, stepAnnouncement, type PoolHover } from './pool/focus';
 import { PoolControls, type PoolActions } from './pool/PoolControls';
 import { PoolSummary } from './pool/PoolSummary';
 import { PoolMaps } from './pool/PoolMaps';
@@ -45,6 +49,10 @@ import { ReluPart } from './pool/ReluPart';
 import './pool/pool.css';
 
 const selectPool = (s: AppState) => s.views.pool;
+const selectPresent = (s: AppState) => s.ui.present;
+
+/** Above this speed (steps per second) the live region says "Playing" instead of reading every step. */
+const ANNOUNCE_MAX_SPEED = 2;
 
 /** The configuration without the fields that change every frame, as a memo key for the model. */
 const structuralKey = (cfg: PoolConfig) => JSON.stringify({ ...cfg, step: 0, speed: 0 });
@@ -72,10 +80,10 @@ function usePixels(cfg: PoolConfig) {
   return image && state.key === key ? state : { key, pixels: null, error: null };
 }
 
-const PARTS: { part: PoolPart; label: string }[] = [
-  { part: 'pool', label: 'Pooling, step by step' },
-  { part: 'relu', label: 'Activation (ReLU)' },
-];
+const PARTS = [
+  { part: 'pool', label: 'partPool' },
+  { part: 'relu', label: 'partRelu' },
+] as const satisfies readonly { part: PoolPart; label: keyof typeof pool.en }[];
 
 /**
  * The pooling view (`#/pool`): max or average pooling walked through one output cell at a time — the
@@ -88,6 +96,8 @@ export function PoolPanel() {
   const cfg = useAppStore(selectPool);
   const playing = useAppStore(selectPlaying);
   const rejection = useAppStore(selectRejection);
+  const present = useAppStore(selectPresent);
+  const t = useT(pool);
   const [hover, setHover] = useState<PoolHover>(null);
   const [help, setHelp] = useState(false);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
@@ -100,13 +110,19 @@ export function PoolPanel() {
   // they do not re-render on every step. The key stands for every field but step and speed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const structural = useMemo(() => cfg, [key]);
+  // A hovered cell belongs to the maps it was on: a new configuration (a link, a control) drops it.
+  const [hoverKey, setHoverKey] = useState(key);
+  if (hoverKey !== key) {
+    setHoverKey(key);
+    setHover(null);
+  }
   const model = useMemo(() => buildPoolModel(structural, pixels), [structural, pixels]);
   const relu = useMemo(
     () => (structural.part === 'relu' ? buildReluModel(structural, model.input) : null),
     [structural, model],
   );
   const step = Math.max(0, Math.min(cfg.step, model.total - 1));
-  const hl = useMemo(() => poolHighlights(model, step, hover), [model, step, hover]);
+  const hl = useMemo(() => poolHighlights(model, step, hover, t), [model, step, hover, t]);
 
   /** Applies a pure action's result: the new configuration, or the refusal next to its control. */
   const apply = useCallback(
@@ -182,47 +198,83 @@ export function PoolPanel() {
   });
 
   // Every channel pair (input and output at one cell size) fits the width when it can; large inputs
-  // are capped so that eight channels stay on one screen, and painted on canvases.
+  // are capped so that eight channels stay on one screen, and painted on canvases. Presenting, the
+  // settings are hidden and the cells grow, to read from the back of a hall.
   const C = model.channels;
   const pairUnits = model.drawW + model.outW;
   // Best: every channel in one row with the worked step beside them, numbers still readable; else
   // as many channel pairs per row as keep numbers readable (the step then goes below); else one
   // pair per row, colours only.
-  const beside = mainWidth >= 880 ? 400 : 0;
-  const perRow = (n: number, room: number) => (room - n * 70) / (n * pairUnits);
+  const beside = mainWidth >= 880 ? (present ? 520 : 400) : 0;
+  const gap = present ? 90 : 70;
+  const perRow = (n: number, room: number) => (room - n * gap) / (n * pairUnits);
   // Whole numbers read at the grid's smallest numbered cell; decimals such as −0.72 need more room.
-  const legible = cfg.src === 'int' ? NUMBER_MIN_CELL : 34;
+  const legible = (cfg.src === 'int' ? NUMBER_MIN_CELL : 34) * (present ? 1.5 : 1);
   const sideBySide = beside > 0 && perRow(C, mainWidth - beside) >= legible;
   let pairs = C;
   while (!sideBySide && pairs > 1 && perRow(pairs, mainWidth) < legible) pairs--;
-  const capped = (C <= 2 ? 380 : 300) / Math.max(model.drawH, model.drawW);
-  const raw = Math.min(C <= 2 ? 56 : 44, capped, perRow(pairs, sideBySide ? mainWidth - beside : mainWidth));
+  const capped = (present ? (C <= 2 ? 560 : 420) : C <= 2 ? 380 : 300) / Math.max(model.drawH, model.drawW);
+  const most = present ? (C <= 2 ? 96 : 72) : C <= 2 ? 56 : 44;
+  // Presenting, one row of channels also fits the height: the bars above take about 15 root ems.
+  const rem = present ? parseFloat(getComputedStyle(document.documentElement).fontSize) || 21 : 0;
+  const tall = present && pairs === C ? Math.max(legible, (window.innerHeight - 15 * rem) / model.drawH) : Infinity;
+  const raw = Math.min(most, capped, tall, perRow(pairs, sideBySide ? mainWidth - beside : mainWidth));
   const cell = raw >= NUMBER_MIN_CELL ? Math.floor(raw) : Math.max(1.5, raw);
   const at = stepPosition(step, model.outH, model.outW);
-  const describe = `channel ${at.c}, row ${at.oh}, column ${at.ow}`;
+  const describe = t.stepAt(formatCount(at.c), formatCount(at.oh), formatCount(at.ow));
   const large = cfg.h * cfg.w > 1600 || cell < NUMBER_MIN_CELL;
+
+  // What a screen reader hears: the current step's worked arithmetic, at most twice a second while
+  // playing, and only "Playing" at speeds nobody could follow. The hovered cell does not change it.
+  const fast = playing && cfg.speed > ANNOUNCE_MAX_SPEED;
+  const shownStep = hover === null ? hl.step : null;
+  const announcement = useMemo(() => {
+    if (!stepping) return '';
+    if (fast) return t.playing;
+    const s = shownStep ?? poolStep(model.input, model.opts, step);
+    return stepAnnouncement(s, structural.w, structural.cip === 'true', t);
+  }, [stepping, fast, shownStep, model, step, structural, t]);
+  const announced = useThrottled(announcement, playing ? 500 : 0);
 
   return (
     <div className="pool-view">
-      <aside className="side" aria-label="Settings">
+      <aside className="side edit-only" aria-label={t.settings}>
         <PoolControls cfg={structural} actions={actions} rejection={rejection} loadError={loadError} />
       </aside>
       <div className="main-col" ref={mainRef}>
-        <h2 className="visually-hidden">Pooling and activation</h2>
-        <div className="pool-parts" role="group" aria-label="Part of the view">
-          {PARTS.map((p) => (
-            <button
-              key={p.part}
-              type="button"
-              aria-pressed={cfg.part === p.part}
-              onClick={() => choosePart(p.part)}
-              data-testid={`part-${p.part}`}
-            >
-              {p.label}
-            </button>
-          ))}
+        <h2 className="visually-hidden">{t.heading}</h2>
+        <div className="pool-toolbar">
+          <div className="pool-parts" role="group" aria-label={t.parts}>
+            {PARTS.map((p) => (
+              <button
+                key={p.part}
+                type="button"
+                aria-pressed={cfg.part === p.part}
+                onClick={() => choosePart(p.part)}
+                data-testid={`part-${p.part}`}
+              >
+                {t[p.label]}
+              </button>
+            ))}
+          </div>
+          {present && (
+            // Presenting hides the settings; the lecture still switches between max and average pooling.
+            <div className="pool-parts" role="group" aria-label={t.kind} data-testid="present-kind">
+              {(['max', 'avg'] as const).map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  aria-pressed={cfg.kind === k}
+                  onClick={() => actions.setKind(k)}
+                  data-testid={`present-kind-${k}`}
+                >
+                  {k === 'max' ? t.kindMax : t.kindAvg}
+                </button>
+              ))}
+            </div>
+          )}
         </div>
-        {loading && <p className="hint">Loading the sample image…</p>}
+        {loading && <p className="hint">{t.loadingImage}</p>}
         {stepping ? (
           <>
             <PoolSummary cfg={structural} model={model} />
@@ -237,9 +289,12 @@ export function PoolPanel() {
               onToggle={toggle}
               onSpeed={onSpeed}
             />
-            <p className="focus-line" aria-live="polite" data-testid="focus-line">
-              {hover ? hl.headline : `Step ${formatCount(step + 1)}: ${hl.headline}`} ·{' '}
-              <span className="dim">press ? for keyboard shortcuts</span>
+            <p className="focus-line" data-testid="focus-line">
+              {hover ? hl.headline : t.stepHeadline(formatCount(step + 1), hl.headline)}
+              <span className="dim edit-only"> · {t.shortcutsHint}</span>
+            </p>
+            <p className="visually-hidden" aria-live="polite" data-testid="live-step">
+              {announced}
             </p>
             <div className="stage">
               <section
@@ -251,20 +306,22 @@ export function PoolPanel() {
               >
                 <header>
                   <h3 id="pool-maps-title">
-                    Input → output, channel by channel{' '}
+                    {t.mapsTitle}{' '}
                     <span className="dim">
                       {C}×{cfg.h}×{cfg.w} → {C}×{model.outH}×{model.outW}
                     </span>
                   </h3>
-                  <ColorLegend maxAbs={model.inputMax} label="Values" palette={model.inputPalette} />
+                  <ColorLegend
+                    maxAbs={model.inputMax}
+                    label={t.values}
+                    palette={model.inputPalette}
+                    width={present ? 240 : 160}
+                  />
                 </header>
                 <p className="hint">
-                  {model.kind === 'max'
-                    ? 'Padding reads as −∞ in max pooling. '
-                    : 'Padding reads as 0 in average pooling. '}
-                  {large ? 'Large maps: colours only; hover a cell to read its value. ' : ''}
-                  Hover an output cell for its window, an input cell for the windows that contain it; click an
-                  output cell to jump to its step.
+                  {model.kind === 'max' ? t.padReadsMax : t.padReadsAvg}
+                  {large ? ` ${t.largeMaps}` : ''}
+                  <span className="edit-only"> {t.hoverHint}</span>
                 </p>
                 <PoolMaps
                   model={model}
@@ -273,6 +330,7 @@ export function PoolPanel() {
                   input={hl.input}
                   output={hl.output}
                   cell={cell}
+                  present={present}
                   onHover={setHover}
                   onPick={goTo}
                 />
@@ -289,11 +347,12 @@ export function PoolPanel() {
                 divisors={model.divisors}
                 outH={model.outH}
                 outW={model.outW}
+                present={present}
               />
             </div>
           </>
         ) : (
-          relu && <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} />
+          relu && <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} present={present} />
         )}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

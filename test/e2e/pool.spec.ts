@@ -5,9 +5,11 @@ import { test, expect } from './fixtures';
 const LECTURE = '#/pool?v=1&kind=max&in=2x4x4&k=2&s=2&p=0&seed=9';
 const CORNER = '#/pool?v=1&kind=avg&in=1x5x5&k=3&s=2&p=1&seed=9';
 
-/** Reads the numbers drawn in a small grid (SVG text), row-major; −∞ reads as -Infinity. */
+/** Reads the numbers drawn in a small grid (SVG text), row-major, once it is drawn; −∞ reads as -Infinity. */
 async function gridNumbers(page: Page, testId: string): Promise<number[]> {
-  const texts = await page.getByTestId(testId).locator('svg text').allTextContents();
+  const cells = page.getByTestId(testId).locator('svg text');
+  await expect(cells.first()).toBeVisible({ timeout: 15_000 });
+  const texts = await cells.allTextContents();
   return texts.map((t) => (t === '−∞' ? -Infinity : Number(t.replace('−', '-'))));
 }
 
@@ -177,6 +179,7 @@ test.describe('the pooling view', () => {
   });
 
   test('axe finds no accessibility violations in either part', async ({ page }) => {
+    test.slow(); // two axe runs on a machine shared with other test runs
     await page.goto(`./${CORNER}`);
     await expect(page.getByTestId('shapes')).toBeVisible();
     const pool = await new AxeBuilder({ page }).analyze();

@@ -10,6 +10,9 @@ import {
   type PoolSource,
 } from '../../state/views/pool';
 import type { FilterPreset } from '../../state/types';
+import { useT } from '../../i18n/useT';
+import { pool, type PoolText } from '../../i18n/pool';
+import { formatCount } from '../../viz/format';
 
 /** What the controls can ask for; the panel turns each into a pure action on the configuration. */
 export interface PoolActions {
@@ -26,49 +29,25 @@ export interface PoolActions {
   setReluFilter: (rf: FilterPreset) => void;
 }
 
-/** UI strings of the controls, in one place. */
-const TEXT = {
-  form: 'Pooling settings',
-  input: 'Input',
-  source: 'Source',
-  sources: {
-    int: 'Random integers 0–9',
-    float: 'Random decimals −1…1',
-    checker: 'Checkerboard (image)',
-    digit: 'Handwritten 7 (image)',
-    gradient: 'Colour gradient (image)',
-    scene: 'Landscape (image)',
-  } satisfies Record<PoolSource, string>,
-  newSeed: 'New seed',
-  sizes: `Up to ${POOL_LIMITS.c} channels of ${POOL_LIMITS.hw}×${POOL_LIMITS.hw}.`,
-  pooling: 'Pooling',
-  kind: 'Kind',
-  kinds: { max: 'Max pooling', avg: 'Average pooling' } satisfies Record<PoolKind, string>,
-  window: 'Window (kernel_size)',
-  stride: 'Stride',
-  strideFollow: '= window',
-  strideFollowTitle: 'PyTorch’s default: stride = kernel_size, so windows tile the input without overlap',
-  padding: 'Padding',
-  paddingHint: 'At most half the window on each axis (PyTorch’s rule).',
-  paddingMax: 'Padding acts as −∞: it can never win the maximum.',
-  paddingAvg: 'Padding reads as 0.',
-  dilation: 'Dilation',
-  noDilation: 'Average pooling has no dilation in PyTorch.',
-  ceil: 'ceil_mode: round the output size up',
-  cip: 'count_include_pad: padding counts in the divisor',
-  relu: 'Filter before ReLU',
-  reluHint: 'A 3×3 filter over all input channels, stride 1, padding 1, no bias.',
-  presets: {
-    random: 'Random (seeded)',
-    identity: 'Identity',
-    box: 'Box blur',
-    gauss: 'Gaussian blur',
-    sharpen: 'Sharpen',
-    sobelx: 'Sobel x (vertical edges)',
-    sobely: 'Sobel y (horizontal edges)',
-    laplace: 'Laplacian',
-  } satisfies Record<FilterPreset, string>,
-};
+/** The dictionary keys of the sources and of the filter presets, in the order they are offered. */
+const SOURCE_KEYS = {
+  int: 'srcInt',
+  float: 'srcFloat',
+  checker: 'srcChecker',
+  digit: 'srcDigit',
+  gradient: 'srcGradient',
+  scene: 'srcScene',
+} as const satisfies Record<PoolSource, keyof PoolText>;
+const PRESET_KEYS = {
+  random: 'presetRandom',
+  identity: 'presetIdentity',
+  box: 'presetBox',
+  gauss: 'presetGauss',
+  sharpen: 'presetSharpen',
+  sobelx: 'presetSobelx',
+  sobely: 'presetSobely',
+  laplace: 'presetLaplace',
+} as const satisfies Record<FilterPreset, keyof PoolText>;
 
 /**
  * The pooling view's controls: the input (source, size, seed), the pooling (kind, window, stride,
@@ -86,6 +65,7 @@ export const PoolControls = memo(function PoolControls({
   rejection: { field: string; message: string } | null;
   loadError: string | null;
 }) {
+  const t = useT(pool);
   const reject = (field: string) =>
     rejection?.field === field ? (
       <p className="rejection" role="alert" data-testid={`rejection-${field}`}>
@@ -95,32 +75,32 @@ export const PoolControls = memo(function PoolControls({
   const image = isImageSource(cfg.src);
   const max = cfg.kind === 'max';
   return (
-    <form className="controls" aria-label={TEXT.form} onSubmit={(e) => e.preventDefault()}>
+    <form className="controls" aria-label={t.form} onSubmit={(e) => e.preventDefault()}>
       <fieldset>
-        <legend>{TEXT.input}</legend>
+        <legend>{t.input}</legend>
         <label className="field">
-          {TEXT.source}
+          {t.source}
           <select
             value={cfg.src}
             data-testid="source"
             onChange={(e) => actions.setSource(e.target.value as PoolSource)}
           >
-            {(Object.keys(TEXT.sources) as PoolSource[]).map((s) => (
+            {(Object.keys(SOURCE_KEYS) as PoolSource[]).map((s) => (
               <option key={s} value={s}>
-                {TEXT.sources[s]}
+                {t[SOURCE_KEYS[s]]}
               </option>
             ))}
           </select>
         </label>
         {loadError && (
           <p className="rejection" role="alert" data-testid="load-error">
-            {loadError}
+            {t.imageFailed}
           </p>
         )}
         {reject('src')}
         <div className="row">
           <NumberField
-            label="Channels"
+            label={t.channels}
             value={cfg.c}
             min={1}
             max={POOL_LIMITS.c}
@@ -129,7 +109,7 @@ export const PoolControls = memo(function PoolControls({
             width={2}
           />
           <NumberField
-            label="Height"
+            label={t.height}
             value={cfg.h}
             min={1}
             max={POOL_LIMITS.hw}
@@ -138,7 +118,7 @@ export const PoolControls = memo(function PoolControls({
             width={3}
           />
           <NumberField
-            label="Width"
+            label={t.width}
             value={cfg.w}
             min={1}
             max={POOL_LIMITS.hw}
@@ -151,7 +131,7 @@ export const PoolControls = memo(function PoolControls({
         {!image && (
           <div className="row">
             <NumberField
-              label="Seed"
+              label={t.seed}
               value={cfg.seed}
               min={0}
               max={4294967295}
@@ -163,21 +143,21 @@ export const PoolControls = memo(function PoolControls({
               type="button"
               className="small"
               onClick={() => actions.setSeed((Math.random() * 2 ** 32) >>> 0)}
-              title="A new random seed"
+              title={t.newSeedTitle}
             >
-              {TEXT.newSeed}
+              {t.newSeed}
             </button>
           </div>
         )}
         {reject('seed')}
-        <p className="hint">{TEXT.sizes}</p>
+        <p className="hint">{t.sizes(formatCount(POOL_LIMITS.c), formatCount(POOL_LIMITS.hw))}</p>
       </fieldset>
 
       {cfg.part === 'relu' && (
         <fieldset>
-          <legend>ReLU</legend>
+          <legend>{t.relu}</legend>
           <label className="field">
-            {TEXT.relu}
+            {t.reluFilter}
             <select
               value={cfg.rf}
               data-testid="relu-filter"
@@ -185,20 +165,20 @@ export const PoolControls = memo(function PoolControls({
             >
               {FILTER_PRESETS.map((p) => (
                 <option key={p} value={p}>
-                  {TEXT.presets[p]}
+                  {t[PRESET_KEYS[p]]}
                 </option>
               ))}
             </select>
           </label>
-          <p className="hint">{TEXT.reluHint}</p>
+          <p className="hint">{t.reluFilterHint}</p>
           {reject('rf')}
         </fieldset>
       )}
 
       <fieldset>
-        <legend>{TEXT.pooling}</legend>
+        <legend>{t.pooling}</legend>
         <fieldset className="pool-kind" data-testid="kind">
-          <legend>{TEXT.kind}</legend>
+          <legend>{t.kind}</legend>
           {(['max', 'avg'] as const).map((k) => (
             <label key={k} className="radio">
               <input
@@ -209,14 +189,14 @@ export const PoolControls = memo(function PoolControls({
                 onChange={() => actions.setKind(k)}
                 data-testid={`kind-${k}`}
               />
-              {TEXT.kinds[k]}
+              {k === 'max' ? t.kindMax : t.kindAvg}
             </label>
           ))}
         </fieldset>
         {reject('kind')}
         <PairFields
           width={2}
-          name={TEXT.window}
+          name={t.window}
           value={cfg.k}
           min={1}
           max={POOL_LIMITS.k}
@@ -226,7 +206,7 @@ export const PoolControls = memo(function PoolControls({
         {reject('k')}
         <PairFields
           width={2}
-          name={TEXT.stride}
+          name={t.stride}
           value={cfg.s}
           min={1}
           max={POOL_LIMITS.s}
@@ -238,16 +218,16 @@ export const PoolControls = memo(function PoolControls({
               className="small"
               onClick={() => actions.setStride([cfg.k[0], cfg.k[1]])}
               disabled={cfg.s[0] === cfg.k[0] && cfg.s[1] === cfg.k[1]}
-              title={TEXT.strideFollowTitle}
+              title={t.strideFollowTitle}
             >
-              {TEXT.strideFollow}
+              {t.strideFollow}
             </button>
           }
         />
         {reject('s')}
         <PairFields
           width={2}
-          name={TEXT.padding}
+          name={t.padding}
           value={cfg.p}
           min={0}
           max={POOL_LIMITS.p}
@@ -255,13 +235,13 @@ export const PoolControls = memo(function PoolControls({
           testId="padding"
         />
         <p className="hint">
-          {TEXT.paddingHint} {max ? TEXT.paddingMax : TEXT.paddingAvg}
+          {t.paddingHint} {max ? t.paddingMax : t.paddingAvg}
         </p>
         {reject('p')}
         {max ? (
           <PairFields
             width={2}
-            name={TEXT.dilation}
+            name={t.dilation}
             value={cfg.d}
             min={1}
             max={POOL_LIMITS.d}
@@ -269,7 +249,7 @@ export const PoolControls = memo(function PoolControls({
             testId="dilation"
           />
         ) : (
-          <p className="hint">{TEXT.noDilation}</p>
+          <p className="hint">{t.noDilation}</p>
         )}
         {reject('d')}
         <label className="toggle">
@@ -279,7 +259,7 @@ export const PoolControls = memo(function PoolControls({
             onChange={(e) => actions.setCeil(e.target.checked)}
             data-testid="ceil"
           />{' '}
-          {TEXT.ceil}
+          {t.ceil}
         </label>
         {reject('ceil')}
         {!max && (
@@ -290,7 +270,7 @@ export const PoolControls = memo(function PoolControls({
               onChange={(e) => actions.setCountIncludePad(e.target.checked)}
               data-testid="cip"
             />{' '}
-            {TEXT.cip}
+            {t.cip}
           </label>
         )}
         {reject('cip')}

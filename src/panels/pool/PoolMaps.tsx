@@ -1,12 +1,35 @@
 import { memo, useCallback, useMemo } from 'react';
-import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, type Overlay } from '../../components/Grid';
+import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
+import { useT } from '../../i18n/useT';
+import { pool, type PoolText } from '../../i18n/pool';
+import { formatCount as num } from '../../viz/format';
 import type { PoolModel } from './model';
 import type { PoolHover } from './focus';
 
-/** A channel's name: colour names for a 3-channel image, else its index. */
-export function channelName(c: number, channels: number, image: boolean): string {
-  if (image && channels === 3) return ['red', 'green', 'blue'][c]!;
-  return `channel ${c}`;
+/** A channel's name: colour names for a 3-channel image, else its index (worded by `t`). */
+export function channelName(c: number, channels: number, image: boolean, t: PoolText): string {
+  if (image && channels === 3) return [t.red, t.green, t.blue][c]!;
+  return t.channel(num(c));
+}
+
+/** Whether any value would be drawn with decimals (those need narrower digits to fit a cell). */
+export function hasDecimals(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isInteger(values[i])) return true;
+  return false;
+}
+
+/**
+ * The font size of a grid's numbers for its cells, or undefined for the grid's own (36% of a cell, 9
+ * to 16 px: too small to read from the back of a hall, and too wide for a decimal such as −0.72 in a
+ * small cell). Whole numbers grow with big cells, and with every cell when presenting; decimals (five
+ * characters) stay narrow enough to fit their cell.
+ */
+export function numberSize(cell: number, present: boolean, decimals: boolean): number | undefined {
+  if (cell < NUMBER_MIN_CELL) return undefined;
+  const grid = Math.round(Math.min(16, Math.max(9, cell * 0.36)));
+  const want = present ? cell * 0.42 : cell > 44 ? cell * 0.4 : grid;
+  const size = Math.round(Math.max(9, Math.min(40, want, decimals ? cell * 0.28 : Infinity)));
+  return size === grid ? undefined : size;
 }
 
 interface PoolMapsProps {
@@ -17,6 +40,8 @@ interface PoolMapsProps {
   input: Overlay[][];
   output: Overlay[][];
   cell: number;
+  /** Presentation mode: larger numbers in the cells. */
+  present: boolean;
   onHover: (h: PoolHover) => void;
   onPick: (index: number) => void;
 }
@@ -32,6 +57,7 @@ export const PoolMaps = memo(function PoolMaps({
   input,
   output,
   cell,
+  present,
   onHover,
   onPick,
 }: PoolMapsProps) {
@@ -48,6 +74,7 @@ export const PoolMaps = memo(function PoolMaps({
           input={input[c]}
           output={output[c]}
           cell={cell}
+          present={present}
           onHover={onHover}
           onPick={onPick}
         />
@@ -64,6 +91,7 @@ const ChannelPair = memo(function ChannelPair({
   input,
   output,
   cell,
+  present,
   onHover,
   onPick,
 }: {
@@ -74,14 +102,16 @@ const ChannelPair = memo(function ChannelPair({
   input: Overlay[] | undefined;
   output: Overlay[] | undefined;
   cell: number;
+  present: boolean;
   onHover: (h: PoolHover) => void;
   onPick: (index: number) => void;
 }) {
   const { rows, cols, outH, outW, drawH, drawW } = model;
+  const t = useT(pool);
   const plane = outH * outW;
   const H = rows.input;
   const W = cols.input;
-  const name = channelName(c, model.channels, image);
+  const name = channelName(c, model.channels, image, t);
   const padValue = model.kind === 'max' ? -Infinity : 0;
   const kinds = useMemo(() => {
     const k = new Uint8Array(plane);
@@ -91,14 +121,13 @@ const ChannelPair = memo(function ChannelPair({
   const values = useMemo(() => model.output.data.subarray(c * plane, (c + 1) * plane), [model, c, plane]);
   const describeInput = useCallback(
     (r: number, q: number, _v: number, kind: number) => {
-      const ih = r - rows.padBefore;
-      const iw = q - cols.padBefore;
-      if (r >= rows.padded || q >= cols.padded)
-        return `past the padding (ceil mode's overhang, never counted; row ${ih}, column ${iw})`;
-      if (kind === CELL_PAD) return `padding (row ${ih}, column ${iw})`;
-      return `row ${ih}, column ${iw}${kind === CELL_UNUSED ? ' (unused: no window reaches it)' : ''}`;
+      const ih = num(r - rows.padBefore);
+      const iw = num(q - cols.padBefore);
+      if (r >= rows.padded || q >= cols.padded) return t.cellPast(ih, iw);
+      if (kind === CELL_PAD) return t.cellPad(ih, iw);
+      return kind === CELL_UNUSED ? t.cellUnused(ih, iw) : t.cellAt(ih, iw);
     },
-    [rows, cols],
+    [rows, cols, t],
   );
   const onInputCell = useCallback(
     (r: number, q: number) => onHover({ kind: 'input', c, ph: r, pw: q }),
@@ -109,7 +138,7 @@ const ChannelPair = memo(function ChannelPair({
     [c, onHover],
   );
   const onBlur = useCallback(() => onHover(null), [onHover]);
-  const describeOutput = useCallback((r: number, q: number) => `output ${c}, row ${r}, column ${q}`, [c]);
+  const describeOutput = useCallback((r: number, q: number) => t.outputCell(num(c), num(r), num(q)), [c, t]);
   const onActivate = useCallback(
     (oh: number, ow: number) => onPick((c * outH + oh) * outW + ow),
     [c, outH, outW, onPick],
@@ -117,18 +146,20 @@ const ChannelPair = memo(function ChannelPair({
   const padded = rows.padded > H || cols.padded > W;
   const overhang = drawH > rows.padded || drawW > cols.padded;
   const extra = [
-    padded ? `padded ${rows.padded}×${cols.padded}` : '',
-    overhang ? `${drawH}×${drawW} with ceil mode's overhang` : '',
+    padded ? t.padded(`${rows.padded}×${cols.padded}`) : '',
+    overhang ? t.withOverhang(`${drawH}×${drawW}`) : '',
   ]
     .filter(Boolean)
     .join(', ');
+  const inputFont = useMemo(() => numberSize(cell, present, hasDecimals(model.input.data)), [cell, present, model]);
+  const outputFont = useMemo(() => numberSize(cell, present, hasDecimals(values)), [cell, present, values]);
   return (
     <div className="pool-pair" data-testid={`channel-${c}`}>
       <h4>{name}</h4>
       <div className="pool-pair-maps">
         <div className="map">
           <h5>
-            in {H}×{W}
+            {t.mapIn(`${H}×${W}`)}
             {extra ? ` (${extra})` : ''}
           </h5>
           <Grid
@@ -140,8 +171,9 @@ const ChannelPair = memo(function ChannelPair({
             palette={model.inputPalette}
             padValue={padValue}
             cell={cell}
+            fontSize={inputFont}
             overlays={input}
-            label={`Input ${name}, ${H} by ${W}${extra ? `, ${extra}` : ''}`}
+            label={`${t.inputLabel(name, num(H), num(W))}${extra ? `, ${extra}` : ''}`}
             testId={`input-${c}`}
             describe={describeInput}
             onFocusCell={onInputCell}
@@ -152,9 +184,7 @@ const ChannelPair = memo(function ChannelPair({
           →
         </span>
         <div className="map">
-          <h5>
-            out {outH}×{outW}
-          </h5>
+          <h5>{t.mapOut(`${outH}×${outW}`)}</h5>
           <Grid
             rows={outH}
             cols={outW}
@@ -163,13 +193,15 @@ const ChannelPair = memo(function ChannelPair({
             maxAbs={model.outputMax}
             palette={model.inputPalette}
             cell={cell}
+            fontSize={outputFont}
             overlays={output}
-            label={`Output ${name}, ${outH} by ${outW}. Press Enter on a cell to jump to its step.`}
+            label={t.outputLabel(name, num(outH), num(outW))}
             testId={`output-${c}`}
             describe={describeOutput}
             onFocusCell={onOutputCell}
             onBlurCell={onBlur}
             onActivate={onActivate}
+            pendingText={t.pending}
           />
         </div>
       </div>

@@ -1,10 +1,12 @@
 import { memo, useMemo } from 'react';
 import type { PoolStep } from '../../engine/trace';
 import { Grid, CELL_PAD, type Overlay } from '../../components/Grid';
-import { formatValue } from '../../viz/format';
+import { formatCount as num, formatValue } from '../../viz/format';
 import type { Palette } from '../../viz/color';
+import { useT } from '../../i18n/useT';
+import { pool } from '../../i18n/pool';
 import { explainStep } from './focus';
-import { channelName } from './PoolMaps';
+import { channelName, hasDecimals, numberSize } from './PoolMaps';
 
 interface PoolStepDetailProps {
   step: PoolStep;
@@ -19,6 +21,8 @@ interface PoolStepDetailProps {
   divisors: Float32Array | null;
   outH: number;
   outW: number;
+  /** Presentation mode: larger cells, to read from the back of a hall. */
+  present: boolean;
 }
 
 const NONE: Overlay[] = [];
@@ -40,7 +44,9 @@ export const PoolStepDetail = memo(function PoolStepDetail({
   divisors,
   outH,
   outW,
+  present,
 }: PoolStepDetailProps) {
+  const t = useT(pool);
   const [kh, kw] = kernel;
   const x = useMemo(() => Float32Array.from(step.taps, (t) => (t.padded ? 0 : t.x)), [step]);
   const kinds = useMemo(() => Uint8Array.from(step.taps, (t) => (t.padded ? CELL_PAD : 0)), [step]);
@@ -54,31 +60,32 @@ export const PoolStepDetail = memo(function PoolStepDetail({
       { r: t.kh, c: t.kw, h: 1, w: 1, kind: 'focus' },
     ];
   }, [step]);
-  const why = explainStep(step, width, countIncludePad);
+  const why = explainStep(step, width, countIncludePad, t);
   const divisorFocus = useMemo<Overlay[]>(
     () => [{ r: step.oh, c: step.ow, h: 1, w: 1, kind: 'focus' }],
     [step],
   );
   const divisorMax = useMemo(() => (divisors ? Math.max(...divisors) : 1), [divisors]);
-  const cell = Math.max(10, Math.min(52, Math.floor(200 / Math.max(kh, kw))));
-  const divisorCell = Math.max(4, Math.min(36, Math.floor(220 / Math.max(outH, outW))));
-  const name = channelName(step.c, channels, image);
+  const cell = present
+    ? Math.max(16, Math.min(72, Math.floor(240 / Math.max(kh, kw))))
+    : Math.max(10, Math.min(52, Math.floor(200 / Math.max(kh, kw))));
+  const divisorCell = present
+    ? Math.max(6, Math.min(64, Math.floor(360 / Math.max(outH, outW))))
+    : Math.max(4, Math.min(36, Math.floor(220 / Math.max(outH, outW))));
+  const name = channelName(step.c, channels, image, t);
+  const at = `[${num(step.c)}, ${num(step.oh)}, ${num(step.ow)}]`;
+  const cip = countIncludePad ? 'True' : 'False';
   return (
     <section className="step-detail pool-step" aria-labelledby="pool-step-title" data-testid="step-detail">
       <div className="step-head">
         <h3 id="pool-step-title">
-          Output [{step.c}, {step.oh}, {step.ow}] ={' '}
-          <span data-testid="step-result">{formatValue(step.result)}</span>
+          {t.outputIs(at)} <span data-testid="step-result">{formatValue(step.result)}</span>
         </h3>
-        <span className="dim">
-          {step.kind === 'max' ? 'the largest value in the window' : 'the mean of the window'} on {name}
-        </span>
+        <span className="dim">{step.kind === 'max' ? t.whatMax(name) : t.whatAvg(name)}</span>
       </div>
       <div className="pool-step-body">
         <div className="map">
-          <h4>
-            Window {kh}×{kw}
-          </h4>
+          <h4>{t.windowOf(`${kh}×${kw}`)}</h4>
           <Grid
             rows={kh}
             cols={kw}
@@ -88,12 +95,11 @@ export const PoolStepDetail = memo(function PoolStepDetail({
             palette={inputPalette}
             padValue={step.kind === 'max' ? -Infinity : 0}
             cell={cell}
+            fontSize={numberSize(cell, present, hasDecimals(x))}
             overlays={best}
-            label={`The window of output [${step.c}, ${step.oh}, ${step.ow}] on ${name}, ${kh} by ${kw}`}
+            label={t.windowLabel(at, name, num(kh), num(kw))}
             testId="step-window"
-            describe={(r, c, _v, kind) =>
-              `window row ${r}, column ${c}${kind === CELL_PAD ? ' (padding)' : ''}`
-            }
+            describe={(r, c, _v, kind) => (kind === CELL_PAD ? t.windowPadCell : t.windowCell)(num(r), num(c))}
           />
         </div>
         <div className="pool-step-text">
@@ -102,7 +108,7 @@ export const PoolStepDetail = memo(function PoolStepDetail({
           </p>
           {step.kind === 'avg' && (
             <p className="pool-divisor">
-              Divisor: <strong data-testid="divisor">{why.divisor}</strong>
+              {t.divisor}: <strong data-testid="divisor">{why.divisor}</strong>
             </p>
           )}
           <ul className="pool-notes" data-testid="step-notes">
@@ -112,15 +118,13 @@ export const PoolStepDetail = memo(function PoolStepDetail({
           </ul>
           {step.kind === 'max' && why.ties > 1 && (
             <p className="pool-tie" data-testid="tie">
-              Tie: {why.ties} cells hold {formatValue(step.result)}; the first one (solid outline) is chosen,
-              not the other
-              {why.ties > 2 ? 's' : ''} (dashed).
+              {t.tie(num(why.ties), formatValue(step.result))}
             </p>
           )}
         </div>
         {divisors && (
           <div className="map pool-divisors">
-            <h4>Divisor of every output cell</h4>
+            <h4>{t.divisors}</h4>
             <Grid
               rows={outH}
               cols={outW}
@@ -128,12 +132,15 @@ export const PoolStepDetail = memo(function PoolStepDetail({
               maxAbs={divisorMax}
               palette="grey"
               cell={divisorCell}
+              fontSize={numberSize(divisorCell, present, false)}
               overlays={divisorFocus}
-              label={`Divisor of every output cell, ${outH} by ${outW}, count_include_pad=${countIncludePad ? 'True' : 'False'}`}
+              label={t.divisorsLabel(num(outH), num(outW), cip)}
               testId="divisor-map"
-              describe={(r, c) => `divisor of output row ${r}, column ${c}`}
+              describe={(r, c) => t.divisorCell(num(r), num(c))}
             />
-            <p className="hint">count_include_pad={countIncludePad ? 'True' : 'False'}</p>
+            <p className="hint">
+              <code>count_include_pad={cip}</code>
+            </p>
           </div>
         )}
       </div>

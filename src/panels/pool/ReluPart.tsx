@@ -2,32 +2,22 @@ import { memo, useCallback, useMemo, useState } from 'react';
 import { Grid, type Overlay } from '../../components/Grid';
 import { ColorLegend } from '../../components/ColorLegend';
 import { CopyButton } from '../../components/CopyButton';
-import { formatValue } from '../../viz/format';
+import { formatCount as num, formatValue } from '../../viz/format';
 import type { PoolConfig } from '../../state/views/pool';
+import { useT } from '../../i18n/useT';
+import { pool } from '../../i18n/pool';
+import { common } from '../../i18n/common';
 import { poolPytorchLine } from './formula';
 import { zeroedSentence, type ReluModel } from './relu';
-import { channelName } from './PoolMaps';
-
-/** UI strings of the ReLU part, in one place. */
-const TEXT = {
-  title: 'Activation: ReLU after a convolution',
-  intro:
-    'A convolution’s output is signed. ReLU(x) = max(0, x) keeps every positive value and sets every negative one to 0; it has no parameters either.',
-  filter: 'Filter',
-  before: 'Convolution output',
-  after: 'After ReLU',
-  relu: 'ReLU',
-  legend: 'Dashed outline: was negative, now 0.',
-  strip: 'The lecture’s block: Conv → ReLU → Pool',
-  conv: 'Conv',
-  pool: 'Pool',
-};
+import { channelName, hasDecimals, numberSize } from './PoolMaps';
 
 interface ReluPartProps {
   cfg: PoolConfig;
   relu: ReluModel;
   image: boolean;
   width: number;
+  /** Presentation mode: larger cells, to read from the back of a hall. */
+  present: boolean;
 }
 
 const cellFor = (budget: number, h: number, w: number, max = 40) => {
@@ -40,11 +30,15 @@ const cellFor = (budget: number, h: number, w: number, max = 40) => {
  * negative cells to 0 (outlined, and counted); then the three maps of the lecture's [Conv, ReLU, Pool]
  * block side by side, with the PyTorch code that builds it.
  */
-export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: ReluPartProps) {
+export const ReluPart = memo(function ReluPart({ cfg, relu, image, width, present }: ReluPartProps) {
+  const t = useT(pool);
+  const tc = useT(common);
   const [, , H, W] = relu.before.shape as [number, number, number, number];
   const [, , PH, PW] = relu.pooled.shape as [number, number, number, number];
   const [hover, setHover] = useState<[number, number] | null>(null);
-  const cell = cellFor(Math.min(360, (width - 120) / 2), H, W, 44);
+  const cell = present
+    ? cellFor(Math.min(560, (width - 160) / 2), H, W, 80)
+    : cellFor(Math.min(360, (width - 120) / 2), H, W, 44);
   const outline = cell >= 10;
   const marks = useMemo<Overlay[]>(() => {
     if (!outline) return [];
@@ -59,43 +53,53 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
   );
   const onCell = useCallback((r: number, c: number) => setHover([r, c]), []);
   const onLeave = useCallback(() => setHover(null), []);
-  const describe = useCallback((r: number, c: number) => `row ${r}, column ${c}`, []);
+  const describe = useCallback((r: number, c: number) => t.cellAt(num(r), num(c)), [t]);
   const C = cfg.c;
   const per = 9;
   const filters = useMemo(
     () => Array.from({ length: C }, (_, c) => relu.weight.data.subarray(c * per, (c + 1) * per)),
     [relu, C],
   );
-  const filterCell = 24;
-  const stripCell = cellFor(Math.min(200, (width - 160) / 3), H, W, 28);
+  // Decimal weights such as −0.77 need wider cells than whole ones to stay inside them.
+  const weightDecimals = useMemo(() => hasDecimals(relu.weight.data), [relu]);
+  const filterCell = present ? 44 : weightDecimals ? 34 : 24;
+  const stripCell = present
+    ? cellFor(Math.min(320, (width - 200) / 3), H, W, 48)
+    : cellFor(Math.min(200, (width - 160) / 3), H, W, 28);
   const code = `nn.Sequential(nn.Conv2d(${C}, 1, kernel_size=3, padding=1, bias=False), nn.ReLU(), ${poolPytorchLine(cfg)})`;
-  const focused = hover ? relu.before.data[hover[0] * W + hover[1]]! : null;
-  const sentence = zeroedSentence(relu.negatives, relu.cells);
+  // A cell selected before the size changed may be gone: then nothing is focused.
+  const focused = hover && hover[0] < H && hover[1] < W ? relu.before.data[hover[0] * W + hover[1]]! : null;
+  const sentence = zeroedSentence(relu.negatives, relu.cells, t);
+  const negatives = num(relu.negatives);
+  const decimals = useMemo(() => hasDecimals(relu.before.data), [relu]);
+  const font = numberSize(cell, present, decimals);
+  const filterFont = numberSize(filterCell, present, weightDecimals);
 
   return (
     <div className="pool-relu" data-testid="relu-part">
       <section className="stage-block" aria-labelledby="relu-title">
         <header>
-          <h3 id="relu-title">{TEXT.title}</h3>
-          <ColorLegend maxAbs={relu.maxAbs} label="Convolution output values" />
+          <h3 id="relu-title">{t.reluTitle}</h3>
+          <ColorLegend maxAbs={relu.maxAbs} label={t.reluLegend} width={present ? 240 : 160} />
         </header>
-        <p className="hint">{TEXT.intro}</p>
+        <p className="hint">{t.reluIntro}</p>
         <div className="pool-relu-row">
           <div className="map">
             <h4>
-              {TEXT.filter} <span className="dim">1×{C}×3×3</span>
+              {t.filter} <span className="dim">1×{C}×3×3</span>
             </h4>
             <div className="pool-filter-grids">
               {filters.map((values, c) => (
                 <div key={c}>
-                  <h5>{channelName(c, C, image)}</h5>
+                  <h5>{channelName(c, C, image, t)}</h5>
                   <Grid
                     rows={3}
                     cols={3}
                     values={values}
                     maxAbs={relu.weightMax}
                     cell={filterCell}
-                    label={`Filter weights on ${channelName(c, C, image)}, 3 by 3`}
+                    fontSize={filterFont}
+                    label={t.filterLabel(channelName(c, C, image, t))}
                     testId={`relu-weight-${c}`}
                     describe={describe}
                   />
@@ -108,7 +112,7 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
           </span>
           <div className="map">
             <h4>
-              {TEXT.before}{' '}
+              {t.convOutput}{' '}
               <span className="dim">
                 1×{H}×{W}
               </span>
@@ -119,8 +123,9 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
               values={relu.before.data}
               maxAbs={relu.maxAbs}
               cell={cell}
+              fontSize={font}
               overlays={overlays}
-              label={`Convolution output before ReLU, ${H} by ${W}; ${relu.negatives} cells are negative`}
+              label={t.beforeLabel(num(H), num(W), negatives)}
               testId="relu-before"
               describe={describe}
               onFocusCell={onCell}
@@ -128,11 +133,11 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
             />
           </div>
           <span className="pool-arrow" aria-hidden="true">
-            {TEXT.relu} →
+            {t.relu} →
           </span>
           <div className="map">
             <h4>
-              {TEXT.after}{' '}
+              {t.afterRelu}{' '}
               <span className="dim">
                 1×{H}×{W}
               </span>
@@ -143,8 +148,9 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
               values={relu.after.data}
               maxAbs={relu.maxAbs}
               cell={cell}
+              fontSize={font}
               overlays={overlays}
-              label={`After ReLU, ${H} by ${W}; ${relu.negatives} cells became 0`}
+              label={t.afterLabel(num(H), num(W), negatives)}
               testId="relu-after"
               describe={describe}
               onFocusCell={onCell}
@@ -154,23 +160,23 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
         </div>
         <p className="pool-relu-count" data-testid="relu-count">
           <strong>{sentence}</strong>{' '}
-          {relu.negatives > 0 && outline && <span className="dim">{TEXT.legend}</span>}
+          {relu.negatives > 0 && outline && <span className="dim">{t.negativeMark}</span>}
         </p>
         <p className="focus-line" aria-live="polite" data-testid="relu-focus">
           {hover && focused !== null
-            ? `Row ${hover[0]}, column ${hover[1]}: ReLU(${formatValue(focused)}) = max(0, ${formatValue(focused)}) = ${formatValue(Math.max(0, focused))}${focused < 0 ? ' (was negative)' : ''}`
-            : 'Hover a cell (or select it with the arrow keys) to see ReLU applied to it.'}
+            ? `${t.reluAt(num(hover[0]), num(hover[1]), formatValue(focused), formatValue(Math.max(0, focused)))}${focused < 0 ? ` ${t.wasNegative}` : ''}`
+            : t.reluHover}
         </p>
       </section>
       <section className="stage-block" aria-labelledby="strip-title">
         <header>
-          <h3 id="strip-title">{TEXT.strip}</h3>
+          <h3 id="strip-title">{t.strip}</h3>
         </header>
         <div className="pool-strip" data-testid="relu-strip">
           {[
-            { name: TEXT.conv, t: relu.before.data, h: H, w: W, id: 'strip-conv' },
-            { name: TEXT.relu, t: relu.after.data, h: H, w: W, id: 'strip-relu' },
-            { name: TEXT.pool, t: relu.pooled.data, h: PH, w: PW, id: 'strip-pool' },
+            { name: t.conv, data: relu.before.data, h: H, w: W, id: 'strip-conv' },
+            { name: t.relu, data: relu.after.data, h: H, w: W, id: 'strip-relu' },
+            { name: t.pool, data: relu.pooled.data, h: PH, w: PW, id: 'strip-pool' },
           ].map((m, i) => (
             <div className="pool-strip-item" key={m.id}>
               {i > 0 && (
@@ -188,10 +194,11 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
                 <Grid
                   rows={m.h}
                   cols={m.w}
-                  values={m.t}
+                  values={m.data}
                   maxAbs={relu.maxAbs}
                   cell={stripCell}
-                  label={`${m.name}: 1 by ${m.h} by ${m.w}`}
+                  fontSize={numberSize(stripCell, present, decimals || hasDecimals(m.data))}
+                  label={t.stripLabel(m.name, num(m.h), num(m.w))}
                   testId={m.id}
                   describe={describe}
                 />
@@ -201,7 +208,7 @@ export const ReluPart = memo(function ReluPart({ cfg, relu, image, width }: Relu
         </div>
         <div className="code-line">
           <code data-testid="relu-pytorch">{code}</code>
-          <CopyButton text={code} label="Copy PyTorch" />
+          <CopyButton text={code} label={tc.copyPytorch} />
         </div>
       </section>
     </div>

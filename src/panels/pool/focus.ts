@@ -1,6 +1,7 @@
 import { poolStep, type PoolStep } from '../../engine/trace';
 import type { Overlay } from '../../components/Grid';
-import { formatTerm, formatValue } from '../../viz/format';
+import { formatCount, formatTerm, formatValue } from '../../viz/format';
+import type { PoolText } from '../../i18n/pool';
 import { windowsContaining, type PoolModel } from './model';
 
 /** What the pointer (or the keyboard selection) is on; null when nothing is. Input cells are in drawn (padded) coordinates. */
@@ -23,7 +24,7 @@ export interface PoolHighlights {
 
 const NONE: Overlay[] = [];
 const cellBox = (r: number, c: number, kind: Overlay['kind']): Overlay => ({ r, c, h: 1, w: 1, kind });
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const num = formatCount;
 
 /** The outlines of one step: its window (and taps when dilated), its maximum, its output cell. */
 function stepOverlays(model: PoolModel, step: PoolStep): { input: Overlay[]; output: Overlay[] } {
@@ -36,20 +37,37 @@ function stepOverlays(model: PoolModel, step: PoolStep): { input: Overlay[]; out
   return { input, output: [cellBox(step.oh, step.ow, 'focus')] };
 }
 
-/** What an output cell computes, in a few words: "max of its 2×2 window = 6", "sum 15 ÷ 4 = 3.75". */
-export function stepSummary(step: PoolStep, kernel: readonly [number, number]): string {
+/** Whether a hovered cell exists in the model's maps. */
+function within(model: PoolModel, h: NonNullable<PoolHover>): boolean {
+  if (h.c < 0 || h.c >= model.channels) return false;
+  return h.kind === 'output'
+    ? h.oh >= 0 && h.oh < model.outH && h.ow >= 0 && h.ow < model.outW
+    : h.ph >= 0 && h.ph < model.drawH && h.pw >= 0 && h.pw < model.drawW;
+}
+
+/** What an output cell computes, in a few words: "max of its 2×2 window = 6", "sum 15 ÷ 4 = 3.75" (worded by `t`). */
+export function stepSummary(step: PoolStep, kernel: readonly [number, number], t: PoolText): string {
   return step.kind === 'max'
-    ? `max of its ${kernel[0]}×${kernel[1]} window = ${formatValue(step.result)}`
-    : `sum ${formatValue(step.sum)} ÷ ${step.divisor} = ${formatValue(step.result)}`;
+    ? t.summaryMax(`${kernel[0]}×${kernel[1]}`, formatValue(step.result))
+    : t.summaryAvg(formatValue(step.sum), num(step.divisor), formatValue(step.result));
+}
+
+/** Where a step's output cell is, with its worked arithmetic: "Channel 0, output row 0, column 1: max(1, 8, 2, 9) = 9". */
+export function stepAnnouncement(step: PoolStep, width: number, countIncludePad: boolean, t: PoolText): string {
+  return t.outputHeadline(num(step.c), num(step.oh), num(step.ow), explainStep(step, width, countIncludePad, t).equation);
 }
 
 /**
  * The highlights for a focus: the hovered cell when there is one, else the animated step. An output
  * cell shows its window on its own channel, with the maximum outlined; an input or padding cell shows
- * every output cell of its channel whose window contains it (and none of the other channels).
+ * every output cell of its channel whose window contains it (and none of the other channels). A
+ * hovered cell that the maps no longer have counts as none. The headline is worded by `t`, the
+ * pooling view's dictionary in the page's language.
  */
-export function poolHighlights(model: PoolModel, stepIndex: number, hover: PoolHover): PoolHighlights {
+export function poolHighlights(model: PoolModel, stepIndex: number, focus: PoolHover, t: PoolText): PoolHighlights {
   const C = model.channels;
+  // A cell selected before the configuration changed (e.g. by a link) may no longer exist: then the step leads.
+  const hover = focus && within(model, focus) ? focus : null;
   const input = Array.from({ length: C }, () => NONE);
   const output = Array.from({ length: C }, () => NONE);
   const clamp = (i: number) => Math.max(0, Math.min(model.total - 1, i));
@@ -64,23 +82,25 @@ export function poolHighlights(model: PoolModel, stepIndex: number, hover: PoolH
     const iw = hover.pw - cols.padBefore;
     const past = hover.ph >= rows.padded || hover.pw >= cols.padded;
     const inside = !past && ih >= 0 && ih < rows.input && iw >= 0 && iw < cols.input;
+    const [c, r, q] = [num(hover.c), num(ih), num(iw)];
     const what = inside
-      ? `Input channel ${hover.c}, row ${ih}, column ${iw}`
+      ? t.hoverInput(c, r, q)
       : past
-        ? `The cell past the padding of channel ${hover.c} (ceil mode; never read)`
-        : `Padding of channel ${hover.c} at row ${ih}, column ${iw} (${model.kind === 'max' ? 'read as −∞ by max pooling' : 'read as 0 by average pooling'})`;
-    const where =
+        ? t.hoverPast(c)
+        : (model.kind === 'max' ? t.hoverPadMax : t.hoverPadAvg)(c, r, q);
+    const list = cells
+      .slice(0, 6)
+      .map(({ oh, ow }) => `(${num(oh)}, ${num(ow)})`)
+      .join(', ');
+    const headline =
       cells.length === 0
-        ? 'lies in no window'
-        : `lies in ${plural(cells.length, 'window')}: output ${cells
-            .slice(0, 6)
-            .map(({ oh, ow }) => `(${oh}, ${ow})`)
-            .join(', ')}${cells.length > 6 ? ', …' : ''} of channel ${hover.c} only`;
+        ? t.inNoWindow(what)
+        : t.inWindows(what, num(cells.length), cells.length > 6 ? `${list}, …` : list, c);
     return {
       step: poolStep(model.input, model.opts, clamp(stepIndex)),
       input,
       output,
-      headline: `${what} ${where}`,
+      headline,
     };
   }
 
@@ -94,7 +114,7 @@ export function poolHighlights(model: PoolModel, stepIndex: number, hover: PoolH
     step,
     input,
     output,
-    headline: `Channel ${step.c}, output row ${step.oh}, column ${step.ow}: ${stepSummary(step, kernel)}`,
+    headline: t.outputHeadline(num(step.c), num(step.oh), num(step.ow), stepSummary(step, kernel, t)),
   };
 }
 
@@ -116,55 +136,41 @@ export interface StepExplanation {
  * Explains a step in words and numbers: for max pooling the values the window reads (padding as −∞),
  * the maximum with its window and input position, and — when it occurs more than once — that PyTorch
  * takes the first in row-major order; for average pooling the sum over the window divided by the
- * divisor, and which cells the divisor counts under `count_include_pad`. `width` is the input's width.
+ * divisor, and which cells the divisor counts under `count_include_pad`. `width` is the input's width;
+ * the notes are worded by `t` (the equation reads the same in every language).
  */
-export function explainStep(step: PoolStep, width: number, countIncludePad: boolean): StepExplanation {
-  const [kh, kw] = [Math.max(...step.taps.map((t) => t.kh)) + 1, Math.max(...step.taps.map((t) => t.kw)) + 1];
+export function explainStep(step: PoolStep, width: number, countIncludePad: boolean, t: PoolText): StepExplanation {
+  const [kh, kw] = [Math.max(...step.taps.map((tap) => tap.kh)) + 1, Math.max(...step.taps.map((tap) => tap.kw)) + 1];
   if (step.kind === 'max') {
-    const values = step.taps.map((t) => (t.padded ? '−∞' : formatValue(t.x)));
+    const values = step.taps.map((tap) => (tap.padded ? '−∞' : formatValue(tap.x)));
     const equation = `max(${values.join(', ')}) = ${formatValue(step.result)}`;
     const best = step.taps[step.argmax]!;
-    const ties = step.taps.filter((t) => !t.padded && t.x === step.result).length;
+    const ties = step.taps.filter((tap) => !tap.padded && tap.x === step.result).length;
     const index = best.ih * width + best.iw;
     const notes = [
-      `The maximum ${formatValue(step.result)} is at window row ${best.kh}, column ${best.kw}: input row ${best.ih}, column ${best.iw} (flat index ${index} in its channel).`,
+      t.maxAt(formatValue(step.result), num(best.kh), num(best.kw), num(best.ih), num(best.iw), num(index)),
     ];
-    if (ties > 1) {
-      notes.push(
-        `${formatValue(step.result)} occurs ${ties} times here. PyTorch takes the first in row-major order (row by row, left to right): that is the index return_indices=True gives, and where the gradient flows back.`,
-      );
-    }
-    if (step.taps.some((t) => t.padded))
-      notes.push('Padding cells count as −∞ in max pooling, so they can never be the maximum.');
+    if (ties > 1) notes.push(t.tieRule(formatValue(step.result), num(ties)));
+    if (step.taps.some((tap) => tap.padded)) notes.push(t.padNeverMax);
     return { equation, notes, divisor: null, index, ties };
   }
   // The sum shows the cells the divisor counts: with count_include_pad=False the padding's zeros are left out.
-  const terms = step.taps.filter((t) => t.counted).map((t) => formatTerm(t.x));
+  const terms = step.taps.filter((tap) => tap.counted).map((tap) => formatTerm(tap.x));
   const equation = `(${terms.join(' + ')}) / ${step.divisor} = ${formatValue(step.result)}`;
   const cells = kh * kw;
-  const inputs = step.taps.filter((t) => !t.padded).length;
-  const padded = step.taps.filter((t) => t.padded && !t.overhang).length;
-  const overhang = step.taps.filter((t) => t.overhang).length;
-  const past = overhang
-    ? ` The ${plural(overhang, 'cell')} past the padding (ceil mode's overhang) never count.`
-    : '';
+  const inputs = step.taps.filter((tap) => !tap.padded).length;
+  const padded = step.taps.filter((tap) => tap.padded && !tap.overhang).length;
+  const overhang = step.taps.filter((tap) => tap.overhang).length;
+  const past = overhang ? ` ${t.pastNeverCounts(num(overhang))}` : '';
   const notes: string[] = [];
   if (padded === 0 && overhang === 0) {
-    notes.push(
-      `All ${cells} cells of the ${kh}×${kw} window lie inside the input, so the divisor is ${cells} either way.`,
-    );
+    notes.push(t.allInside(num(cells), `${kh}×${kw}`));
   } else if (padded === 0) {
-    notes.push(
-      `Divisor ${step.divisor}: the ${plural(inputs, 'input cell')}; the ${plural(overhang, 'cell')} past the input (ceil mode's overhang) never count, whatever count_include_pad says.`,
-    );
+    notes.push(t.overhangOnly(num(step.divisor), num(inputs), num(overhang)));
   } else if (countIncludePad) {
-    notes.push(
-      `count_include_pad=True: the ${plural(padded, 'padding cell')} ${padded === 1 ? 'counts' : 'count'} as zeros, next to the ${plural(inputs, 'input cell')}: ${inputs} + ${padded} = ${step.divisor}.${past}`,
-    );
+    notes.push(t.includePad(num(padded), num(inputs), num(step.divisor)) + past);
   } else {
-    notes.push(
-      `count_include_pad=False: only the ${plural(inputs, 'input cell')} ${inputs === 1 ? 'counts' : 'count'}; the ${plural(padded, 'padding cell')} ${padded === 1 ? 'is' : 'are'} left out of the sum and the divisor.${past}`,
-    );
+    notes.push(t.excludePad(num(inputs), num(padded)) + past);
   }
   return { equation, notes, divisor: step.divisor, index: null, ties: 0 };
 }

@@ -1,5 +1,7 @@
 import type { AxisGeometry } from '../../engine/shapes';
 import type { PoolConfig } from '../../state/views/pool';
+import type { PoolText } from '../../i18n/pool';
+import { formatCount } from '../../viz/format';
 
 const M = '\u2212'; // a true minus sign
 
@@ -14,17 +16,19 @@ export interface PoolAxisFormula {
   note: string | null;
 }
 
-const units = (axis: 'H' | 'W', n: number) =>
-  axis === 'H' ? (n === 1 ? 'row' : 'rows') : n === 1 ? 'column' : 'columns';
-const cells = (n: number) => `${n} ${n === 1 ? 'cell' : 'cells'}`;
-
 /**
  * The output-size formula of one pooling axis, PyTorch's ⌊(n + 2p − d·(k − 1) − 1)/s⌋ + 1, written as the
  * lecture writes it, ⌊(W + 2P − K)/S⌋ + 1, when the dilation is 1. In ceil mode the brackets are ⌈⌉ and
  * PyTorch's extra rule applies: a last window that would start in the padding after the input is
- * dropped (the worked line then ends `→ n` and the note says why).
+ * dropped (the worked line then ends `→ n` and the note says why). The note is worded by `t`, the
+ * pooling view's dictionary in the page's language; the formula itself is the same in every language.
  */
-export function poolAxisFormula(g: AxisGeometry, axis: 'H' | 'W', ceil: boolean): PoolAxisFormula {
+export function poolAxisFormula(
+  g: AxisGeometry,
+  axis: 'H' | 'W',
+  ceil: boolean,
+  t: PoolText,
+): PoolAxisFormula {
   const P = g.padBefore;
   const kSym = g.dilation === 1 ? `${M} K` : `${M} D·(K ${M} 1) ${M} 1`;
   const kNum = g.dilation === 1 ? `${M} ${g.kernel}` : `${M} ${g.dilation}·(${g.kernel} ${M} 1) ${M} 1`;
@@ -41,22 +45,21 @@ export function poolAxisFormula(g: AxisGeometry, axis: 'H' | 'W', ceil: boolean)
       : `${L}(${g.input} + 2·${P} ${kNum})/${S}${R} + 1 = ${L}${innerText}/${S}${R} + 1 = ${quotient} + 1 = ${raw}`;
   let note: string | null = null;
   const ratio = `${innerText}/${S}`;
+  const num = formatCount;
   if (ceil && raw !== g.output) {
     const start = (raw - 1) * S;
     worked += ` → ${g.output}`;
-    note =
-      `Ceil mode: the last window would start at padded position (${raw} ${M} 1)·${S} = ${start}, which is not before ${axis} + P = ` +
-      `${g.input} + ${P} = ${g.input + P}: it would begin in the padding after the input, so PyTorch drops it and ${axis}′ = ${g.output}.`;
+    note = t.ceilDrops(num(raw), num(S), num(start), axis, num(g.input), num(P), num(g.input + P), num(g.output));
   } else if (S > 1 && inner % S !== 0) {
     if (ceil) {
-      note = `${ratio} is not a whole number: ceil mode keeps one more window, which starts inside the input${g.overhang > 0 ? ` and hangs ${cells(g.overhang)} past the padded input (those cells are never read)` : ''}.`;
+      note = g.overhang > 0 ? t.ceilKeepsHangs(ratio, num(g.overhang)) : t.ceilKeeps(ratio);
     } else if (g.unusedInput > 0) {
-      note = `${ratio} is not a whole number: the floor drops the last ${g.unusedInput} input ${units(axis, g.unusedInput)}, which no window reaches (ceil mode would keep one more window).`;
+      note = (axis === 'H' ? t.floorDropsRows : t.floorDropsCols)(ratio, num(g.unusedInput));
     } else {
-      note = `${ratio} is not a whole number: the floor leaves out ${cells(g.unused)} of padding at the end.`;
+      note = t.floorDropsPad(ratio, num(g.unused));
     }
   } else if (ceil && S > 1) {
-    note = `${ratio} is a whole number, so ceil mode changes nothing on this axis.`;
+    note = t.ceilExact(ratio);
   }
   return { symbolic, worked, result: g.output, note };
 }

@@ -4,6 +4,8 @@ import { presetFilter } from '../../engine/presets';
 import { randomTensor } from '../../engine/random';
 import { tensor, type Tensor } from '../../engine/tensor';
 import { maxAbsOf } from '../../viz/color';
+import { formatCount } from '../../viz/format';
+import type { PoolText } from '../../i18n/pool';
 import type { PoolConfig } from '../../state/views/pool';
 import { poolTensor, stream } from './model';
 
@@ -40,10 +42,9 @@ export function reluFilter(cfg: PoolConfig): Tensor {
     : randomTensor(rng, shape, { kind: 'float', min: -1, max: 1, decimals: 2 });
 }
 
-/** The sentence under the maps: "7 of 16 cells were negative and became 0." */
-export function zeroedSentence(negatives: number, cells: number): string {
-  if (negatives === 0) return `None of the ${cells} cells was negative: ReLU changed nothing.`;
-  return `${negatives} of ${cells} ${cells === 1 ? 'cell was' : 'cells were'} negative and became 0.`;
+/** The sentence under the maps: "7 of 16 cells were negative and became 0.", worded by `t`. */
+export function zeroedSentence(negatives: number, cells: number, t: PoolText): string {
+  return negatives === 0 ? t.zeroedNone(formatCount(cells)) : t.zeroed(formatCount(negatives), formatCount(cells));
 }
 
 /**
