@@ -27,6 +27,11 @@ export interface GridProps {
   values: ArrayLike<number>;
   /** Optional per-cell kind (CELL_*). */
   kinds?: Uint8Array;
+  /**
+   * Cells from this row-major index on are still to be computed (drawn as pending), over `kinds`.
+   * Cheaper than a new `kinds` array per step: a canvas grid then repaints two rectangles, not every cell.
+   */
+  done?: number;
   /** Magnitude at the ends of the colour map. */
   maxAbs: number;
   /** Signed values around zero (default), or non-negative values from black to white. */
@@ -89,13 +94,27 @@ function subscribeTheme(listener: () => void): () => void {
     }
   };
 }
-const themeKey = () =>
-  typeof document === 'undefined'
-    ? ''
-    : `${document.documentElement.dataset.theme ?? ''}:${window.matchMedia?.('(prefers-color-scheme: dark)')?.matches ? 'dark' : 'light'}`;
+let darkQuery: MediaQueryList | null | undefined;
+const themeKey = () => {
+  if (typeof document === 'undefined') return '';
+  darkQuery ??= window.matchMedia?.('(prefers-color-scheme: dark)') ?? null;
+  return `${document.documentElement.dataset.theme ?? ''}:${darkQuery?.matches ? 'dark' : 'light'}`;
+};
+
+/** Theme colours read once per theme: reading computed style in every repaint would force a style pass per frame. */
+const rgbCache = new Map<string, [number, number, number]>();
 
 /** A theme colour of the page (`--pad-fill`, …) as RGB, read from the stylesheet; `fallback` when unreadable. */
-function cssRgb(name: string, fallback: [number, number, number]): [number, number, number] {
+function cssRgb(name: string, fallback: [number, number, number], theme: string): [number, number, number] {
+  const key = `${theme}|${name}`;
+  const cached = rgbCache.get(key);
+  if (cached) return cached;
+  const rgb = readCssRgb(name, fallback);
+  rgbCache.set(key, rgb);
+  return rgb;
+}
+
+function readCssRgb(name: string, fallback: [number, number, number]): [number, number, number] {
   const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(v)?.[1];
   if (!hex) return fallback;
@@ -104,16 +123,16 @@ function cssRgb(name: string, fallback: [number, number, number]): [number, numb
 }
 
 /** Paints the value layer of a large grid into a canvas, one pixel per cell, stretched by CSS. */
-function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'maxAbs' | 'palette'>) {
+function CanvasLayer({ rows, cols, values, kinds, done, maxAbs, palette = 'signed' }: Pick<GridProps, 'rows' | 'cols' | 'values' | 'kinds' | 'done' | 'maxAbs' | 'palette'>) {
   const ref = useRef<HTMLCanvasElement>(null);
   // Padding and pending cells are chrome: they follow the theme (values keep their colours).
   const theme = useSyncExternalStore(subscribeTheme, themeKey, () => '');
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const padRgb = cssRgb('--pad-fill', [226, 232, 240]);
-    const pendingRgb = cssRgb('--pending-fill', [248, 250, 252]);
-    const img = ctx.createImageData(cols, rows);
+  // Every cell's colour, computed when the values change, not when a step fills one more cell.
+  const base = useMemo(() => {
+    if (typeof ImageData === 'undefined') return null;
+    const padRgb = cssRgb('--pad-fill', [226, 232, 240], theme);
+    const pendingRgb = cssRgb('--pending-fill', [248, 250, 252], theme);
+    const img = new ImageData(cols, rows);
     const px = img.data;
     for (let i = 0; i < rows * cols; i++) {
       const kind = kinds ? kinds[i] : CELL_VALUE;
@@ -131,8 +150,23 @@ function CanvasLayer({ rows, cols, values, kinds, maxAbs, palette = 'signed' }: 
       px[i * 4 + 2] = b;
       px[i * 4 + 3] = 255;
     }
-    ctx.putImageData(img, 0, 0);
+    return img;
   }, [rows, cols, values, kinds, maxAbs, palette, theme]);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx || !base) return;
+    ctx.putImageData(base, 0, 0);
+    const from = done ?? rows * cols;
+    if (from >= rows * cols) return;
+    // The cells still to be computed: the rest of the current row, then every row below.
+    const [r, g, b] = cssRgb('--pending-fill', [248, 250, 252], theme);
+    ctx.fillStyle = `rgb(${r} ${g} ${b})`;
+    const row = Math.floor(from / cols);
+    const col = from % cols;
+    if (col > 0) ctx.fillRect(col, row, cols - col, 1);
+    const next = col > 0 ? row + 1 : row;
+    if (next < rows) ctx.fillRect(0, next, cols, rows - next);
+  }, [base, done, rows, cols, theme]);
   return <canvas ref={ref} width={cols} height={rows} className="grid-canvas" aria-hidden="true" />;
 }
 
@@ -222,7 +256,7 @@ const SvgLayer = memo(function SvgLayer({
  * selected cell (which acts like hovering it), Enter activates it.
  */
 function GridImpl(props: GridProps) {
-  const { rows, cols, values, kinds, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe, padValue = 0, pendingText = 'not computed yet', fontSize } = props;
+  const { rows, cols, values, kinds, done, maxAbs, palette, cell, overlays = [], label, onFocusCell, onBlurCell, onActivate, describe, padValue = 0, pendingText = 'not computed yet', fontSize } = props;
   const [active, setActive] = useState<[number, number] | null>(null);
   const [hover, setHover] = useState<[number, number] | null>(null);
   const width = cols * cell;
@@ -286,11 +320,19 @@ function GridImpl(props: GridProps) {
     }
   };
 
+  // Small grids draw the pending cells as a kind of their own.
+  const svgKinds = useMemo(() => {
+    if (canvas || done === undefined || done >= rows * cols) return kinds;
+    const k = kinds ? kinds.slice() : new Uint8Array(rows * cols);
+    k.fill(CELL_PENDING, Math.max(0, done));
+    return k;
+  }, [canvas, kinds, done, rows, cols]);
+
   const shown = hover ?? active;
   const caption = shown
     ? (() => {
         const i = shown[0] * cols + shown[1];
-        const kind = kinds ? kinds[i]! : CELL_VALUE;
+        const kind = done !== undefined && i >= done ? CELL_PENDING : kinds ? kinds[i]! : CELL_VALUE;
         const v = kind === CELL_PAD ? padValue : values[i]!;
         const what = describe ? describe(shown[0], shown[1], v, kind) : `row ${shown[0]}, column ${shown[1]}`;
         return kind === CELL_PENDING ? `${what}: ${pendingText}` : `${what}: ${formatValue(v)}`;
@@ -314,12 +356,12 @@ function GridImpl(props: GridProps) {
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       >
-        {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} palette={palette} /> : null}
+        {canvas ? <CanvasLayer rows={rows} cols={cols} values={values} kinds={kinds} done={done} maxAbs={maxAbs} palette={palette} /> : null}
         {!canvas && (
           // The cells and the outlines are separate SVG roots: a moving outline then re-lays out
           // a few paths, not every cell and number of the grid.
           <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="grid-svg" aria-hidden="true">
-            <SvgLayer rows={rows} cols={cols} values={values} kinds={kinds} maxAbs={maxAbs} cell={cell} palette={palette} padValue={padValue} fontSize={fontSize} />
+            <SvgLayer rows={rows} cols={cols} values={values} kinds={svgKinds} maxAbs={maxAbs} cell={cell} palette={palette} padValue={padValue} fontSize={fontSize} />
             {gridLines && <GridLines rows={rows} cols={cols} cell={cell} />}
           </svg>
         )}

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
-import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
+import { Grid, CELL_PAD, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
 import { NumberEditor } from '../../components/NumberEditor';
 import type { ConvModel } from './model';
 import type { Hover } from './focus';
@@ -326,11 +326,6 @@ const OutputMap = memo(function OutputMap({
 }) {
   const { outH, outW } = model;
   const plane = outH * outW;
-  const kinds = useMemo(() => {
-    const k = new Uint8Array(plane);
-    k.fill(CELL_PENDING, done);
-    return k;
-  }, [plane, done]);
   const values = useMemo(() => model.output.data.subarray(f * plane, (f + 1) * plane), [model, f, plane]);
   const describe = useCallback((r: number, q: number) => t.outputCell(`${f}`, `${r}`, `${q}`), [f, t]);
   const onFocusCell = useCallback((oh: number, ow: number) => onHover({ kind: 'output', oc: f, oh, ow }), [f, onHover]);
@@ -343,7 +338,7 @@ const OutputMap = memo(function OutputMap({
         rows={outH}
         cols={outW}
         values={values}
-        kinds={kinds}
+        done={done}
         maxAbs={model.outputMax}
         cell={cell}
         fontSize={fontSize}
