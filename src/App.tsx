@@ -8,6 +8,7 @@ import type { Route } from './state/types';
 import { serializeHash } from './state/codec';
 import { useT } from './i18n/useT';
 import { common } from './i18n/common';
+import { LessonBar, LessonButton } from './lesson/entry';
 
 /** The link to what is on screen now, from the store (the address bar may lag by a throttled write). */
 const currentLink = () => {
@@ -103,6 +104,7 @@ export function App() {
             ))}
           </nav>
           <div className="header-tools">
+            <LessonButton />
             <Settings />
             <ExportMenu />
             <CopyButton className="copy-link" text={currentLink} label={t.copyLink} />
@@ -117,6 +119,7 @@ export function App() {
       {!ui.embed && (
         <ProblemBanner problems={problems} onDismiss={() => getAppStore().getState().dismissProblems()} />
       )}
+      <LessonBar />
       <main id="main" tabIndex={-1}>
         <ViewBoundary
           key={route}

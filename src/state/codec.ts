@@ -201,6 +201,10 @@ export function expectation<C>(spec: ParamSpec<C>): string {
         `${spec.label} must be a comma-separated list of ${spec.minLength} to ${spec.maxLength} ` +
         `${spec.integer ? 'whole numbers' : 'numbers'} from ${spec.min} to ${spec.max}`
       );
+    case 'text':
+      return spec.patternText
+        ? `${spec.label} must be at most ${spec.maxLength.toLocaleString('en-US')} characters: ${spec.patternText}`
+        : `${spec.label} must be text of at most ${spec.maxLength.toLocaleString('en-US')} characters`;
   }
 }
 
@@ -249,6 +253,10 @@ function isValid(spec: AnySpec, value: unknown): boolean {
         value.length <= spec.maxLength &&
         value.every((x) => inRange(x, spec.min, spec.max) && (!spec.integer || Number.isInteger(x)))
       );
+    case 'text':
+      return (
+        typeof value === 'string' && value.length <= spec.maxLength && (!spec.pattern || spec.pattern.test(value))
+      );
   }
 }
 
@@ -285,6 +293,8 @@ export function formatParam<C>(spec: ParamSpec<C>, value: unknown): string {
         .join(',');
     case 'numberList':
       return (value as number[]).join(',');
+    case 'text':
+      return String(value);
   }
 }
 
@@ -406,6 +416,14 @@ function readParam(spec: AnySpec, key: string, raw: string): ReadResult {
       if (text === '') return accept([]);
       const n = numbers(text.split(','));
       return n === null ? reject() : accept(n);
+    }
+    case 'text': {
+      if (isValid(spec, text)) return { value: text, messages: [] };
+      const why =
+        text.length > spec.maxLength
+          ? `it has ${text.length.toLocaleString('en-US')} characters; ${expectation(spec)}`
+          : expectation(spec);
+      return { value: defaultOf(spec), messages: [`${shown(key, raw)}: ${why}; ignored.`] };
     }
   }
 }
@@ -573,19 +591,24 @@ function decode(text: string): string {
   }
 }
 
-/** Writes the keys of a table: `always` ones and those that differ from their default. */
-function writeTable(table: ParamTable<never>, source: Bag, out: string[]): void {
+/**
+ * Writes the keys of a table: `always` ones and those that differ from their default. Free-text
+ * rows are percent-encoded and go to `last` when given (a long deck must not hide the view's keys).
+ */
+function writeTable(table: ParamTable<never>, source: Bag, out: string[], last: string[] = out): void {
   for (const spec of table as readonly AnySpec[]) {
     const text = formatParam(spec, readField(spec, source));
-    if (spec.always || text !== formatParam(spec, defaultOf(spec))) out.push(`${spec.key}=${text}`);
+    if (!spec.always && text === formatParam(spec, defaultOf(spec))) continue;
+    if (spec.type === 'text') last.push(`${spec.key}=${encodeURIComponent(text)}`);
+    else out.push(`${spec.key}=${text}`);
   }
 }
 
 /**
  * Writes a route and its configuration as a location hash starting with `#/`: `v=1` first, then the
  * core keys (always, so links are readable) and every other key that differs from its default, in
- * the order of the parameter table (`step` only when > 0). A route other than `conv` carries no
- * convolution keys: each view's keys live on its own route.
+ * the order of the parameter table (`step` only when > 0); shared free text (a `deck=`) comes last.
+ * A route other than `conv` carries no convolution keys: each view's keys live on its own route.
  */
 export function serializeHash(
   route: Route,
@@ -594,14 +617,16 @@ export function serializeHash(
   ui?: Partial<SharedConfig>,
 ): string {
   const parts: string[] = [];
+  const texts: string[] = [];
   const shared: SharedConfig = { ...DEFAULT_SHARED, ...ui, v: FORMAT_VERSION };
-  writeTable(SHARED_PARAMS as ParamTable<never>, shared as unknown as Bag, parts);
+  writeTable(SHARED_PARAMS as ParamTable<never>, shared as unknown as Bag, parts, texts);
   const safeRoute: Route = ROUTES.includes(route) ? route : 'conv';
   if (safeRoute === 'conv') writeTable(CONV_PARAMS as ParamTable<never>, conv as unknown as Bag, parts);
   else {
     const view = views?.[safeRoute] ?? VIEW_CODECS[safeRoute].defaults();
     writeTable(routeParams(safeRoute), view as unknown as Bag, parts);
   }
+  parts.push(...texts);
   return `#/${safeRoute}?${parts.join('&')}`;
 }
 

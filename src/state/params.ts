@@ -160,6 +160,22 @@ export interface NumberListParam<C> extends ParamBase {
   integer: boolean;
 }
 
+/**
+ * Free text of at most `maxLength` characters, restricted to `pattern` when given (e.g. base64url
+ * for `deck=`); written percent-encoded, and after the view's own keys so a long text does not hide
+ * them. Malformed or too long text is reported and the default used.
+ */
+export interface TextParam<C> extends ParamBase {
+  type: 'text';
+  field: KeysOfType<C, string>;
+  default: string;
+  maxLength: number;
+  /** The form the whole text must have, e.g. `/^[A-Za-z0-9_-]*$/`. */
+  pattern?: RegExp;
+  /** What `pattern` admits, for messages: "letters, digits, - and _ (base64url)". */
+  patternText?: string;
+}
+
 /** One row of a parameter table. */
 export type ParamSpec<C> =
   | IntParam<C>
@@ -170,7 +186,8 @@ export type ParamSpec<C> =
   | EnumParam<C>
   | EnumListParam<C>
   | SparseParam<C>
-  | NumberListParam<C>;
+  | NumberListParam<C>
+  | TextParam<C>;
 
 /** A parameter table: rows in the order the keys are written. */
 export type ParamTable<C> = readonly ParamSpec<C>[];
@@ -189,7 +206,23 @@ export interface SharedConfig {
   present: number;
   /** Embed mode (`embed=1`): the view alone, for an iframe in a course page or a slide. */
   embed: number;
+  /** The built-in lesson open on the page (`lesson=intro`); `none` when none is (never written). */
+  lesson: LessonName;
+  /** The step of the open lesson or deck, from 1 (`ls=3`: "Step 3 of 15"). */
+  ls: number;
+  /** An instructor's deck carried by the link: base64url of its UTF-8 JSON (src/lesson/deck.ts); '' = none. */
+  deck: string;
 }
+
+/** The built-in lessons a link may name (`none`: no lesson open). */
+export const LESSONS = ['none', 'intro'] as const;
+export type LessonName = (typeof LESSONS)[number];
+
+/** The most steps a lesson or deck may have (so `ls` is at most this). */
+export const MAX_LESSON_STEPS = 50;
+
+/** The longest deck a link may carry, in characters of its base64url text (`deck=`). */
+export const MAX_DECK_TEXT = 100_000;
 
 /** The shared settings of a plain link. */
 export const DEFAULT_SHARED: Readonly<SharedConfig> = Object.freeze({
@@ -197,6 +230,9 @@ export const DEFAULT_SHARED: Readonly<SharedConfig> = Object.freeze({
   lang: 'en',
   present: 0,
   embed: 0,
+  lesson: 'none',
+  ls: 1,
+  deck: '',
 });
 
 /** Keys of every route, written first. */
@@ -214,6 +250,18 @@ export const SHARED_PARAMS: ParamTable<SharedConfig> = [
   { key: 'lang', type: 'enum', field: 'lang', default: 'en', allowed: LANGS, label: 'the language' },
   { key: 'present', type: 'int', field: 'present', default: 0, min: 0, max: 1, label: 'presentation mode' },
   { key: 'embed', type: 'int', field: 'embed', default: 0, min: 0, max: 1, label: 'embed mode' },
+  { key: 'lesson', type: 'enum', field: 'lesson', default: 'none', allowed: LESSONS, label: 'the lesson' },
+  { key: 'ls', type: 'int', field: 'ls', default: 1, min: 1, max: MAX_LESSON_STEPS, label: 'the lesson step' },
+  {
+    key: 'deck',
+    type: 'text',
+    field: 'deck',
+    default: '',
+    maxLength: MAX_DECK_TEXT,
+    pattern: /^[A-Za-z0-9_-]*$/,
+    patternText: 'letters, digits, - and _ (the base64url text of a deck copied from ConvScope)',
+    label: 'the deck',
+  },
 ];
 
 /** The convolution view's keys, in the order they are written (core keys first, always written). */

@@ -18,11 +18,14 @@ import {
   CONV_PARAMS,
   FILTER_PRESETS,
   LANGS,
+  MAX_LESSON_STEPS,
   ROUTES,
+  SHARED_PARAMS,
   SPEEDS,
   cloneConv,
   defaultConv,
   type Lang,
+  type SharedConfig,
 } from './params';
 import type { ConvConfig, FilterPreset, InputSource, Route, UrlProblem } from './types';
 import { cloneView, defaultViews, type ViewConfigs, type ViewRoute } from './views';
@@ -105,11 +108,27 @@ export interface ViewsSlice {
   reject: (field: string, message: string) => void;
 }
 
-/** The page's own settings, carried by every link: language, presentation and embed modes. */
+/**
+ * The lesson open on the page (links: `lesson=intro&ls=3`, or `deck=<base64url>&ls=3`): the built-in
+ * lesson or an instructor's deck, and its step counted from 1. The deck's text is kept as the link
+ * holds it; src/lesson/deck.ts reads and validates it.
+ */
+export interface LessonRef {
+  /** `intro`: the built-in lesson; `deck`: the deck whose text is `deck`. */
+  id: 'intro' | 'deck';
+  /** The step shown, from 1 (the lesson module brings it inside the lesson's length). */
+  step: number;
+  /** The deck's base64url text (`id: 'deck'` only; '' otherwise). */
+  deck: string;
+}
+
+/** The page's own settings, carried by every link: language, presentation and embed modes, the open lesson. */
 export interface UiConfig {
   lang: Lang;
   present: boolean;
   embed: boolean;
+  /** The open lesson or deck; absent when none is open. */
+  lesson?: LessonRef;
 }
 
 /** The interface settings and their actions. */
@@ -117,8 +136,18 @@ export interface UiSlice {
   ui: UiConfig;
   /** The language used when a link names none (the browser's, if ConvScope speaks it). */
   fallbackLang: Lang;
+  /** Whether the lesson chooser is shown while no lesson is open (not in the link). */
+  lessonMenu: boolean;
   setLang: (lang: Lang) => void;
   setPresent: (on: boolean) => void;
+  /**
+   * Opens a lesson or deck at a step, or closes it (`undefined`), keeping the view as it is (to go
+   * to a step's view, apply its link with `applyLink`). A step outside 1…50 or deck text a link
+   * could not carry is refused (`rejection`, field `ls` or `deck`). Closes the chooser.
+   */
+  setLesson: (lesson: LessonRef | undefined) => void;
+  /** Shows or hides the lesson chooser. */
+  setLessonMenu: (on: boolean) => void;
 }
 
 /** The whole store state. */
@@ -403,40 +432,104 @@ const playbackSlice: Slice<PlaybackSlice> = (set, get) => ({
   toggle: () => (get().playing ? get().pause() : get().play()),
 });
 
+/**
+ * The lesson a link's shared keys open, and what of them could not be used: a deck wins over
+ * `lesson=` when both are given; `ls` without a lesson means nothing.
+ */
+export function lessonOfShared(shared: Partial<SharedConfig>): { lesson?: LessonRef; problems: UrlProblem[] } {
+  const problems: UrlProblem[] = [];
+  const step = shared.ls ?? 1;
+  if (shared.deck) {
+    if (shared.lesson === 'intro') {
+      problems.push({
+        key: 'lesson',
+        message: 'lesson=intro and deck= were both given: a link opens one lesson at a time; showing the deck.',
+      });
+    }
+    return { lesson: { id: 'deck', step, deck: shared.deck }, problems };
+  }
+  if (shared.lesson === 'intro') return { lesson: { id: 'intro', step, deck: '' }, problems };
+  if (shared.ls !== undefined && shared.ls !== 1) {
+    problems.push({
+      key: 'ls',
+      message: `ls=${shared.ls}: no lesson is open (the link has neither lesson=intro nor deck=); ignored.`,
+    });
+  }
+  return { problems };
+}
+
 const messagesSlice: Slice<MessagesSlice> = (set) => ({
   problems: [],
   dismissProblems: () => set({ problems: [] }),
   applyLink: (link) =>
-    set((state) => ({
-      route: link.route,
-      // Playback belongs to the view on screen: a link to another view stops it.
-      playing: link.route === state.route ? state.playing : false,
-      config: link.route === 'conv' ? cloneConv(link.conv) : state.config,
-      views: { ...state.views, ...cloneView(link.views) },
-      problems: [...link.problems],
-      rejection: null,
-      ui: {
+    set((state) => {
+      const { lesson, problems } = lessonOfShared(link.shared);
+      const ui: UiConfig = {
         lang: link.shared.lang ?? state.fallbackLang,
         present: link.shared.present === 1,
         embed: link.shared.embed === 1,
-      },
-    })),
+      };
+      if (lesson) ui.lesson = lesson;
+      return {
+        route: link.route,
+        // Playback belongs to the view on screen: a link to another view stops it.
+        playing: link.route === state.route ? state.playing : false,
+        config: link.route === 'conv' ? cloneConv(link.conv) : state.config,
+        views: { ...state.views, ...cloneView(link.views) },
+        problems: [...link.problems, ...problems],
+        rejection: null,
+        ui,
+        // A link that opens a lesson replaces the chooser.
+        lessonMenu: lesson ? false : state.lessonMenu,
+      };
+    }),
 });
+
+const DECK_SPEC = SHARED_PARAMS.find((s) => s.key === 'deck')!;
+const LS_SPEC = SHARED_PARAMS.find((s) => s.key === 'ls')!;
 
 const uiSlice: Slice<UiSlice> = (set, get) => ({
   ui: { lang: 'en', present: false, embed: false },
   fallbackLang: 'en',
+  lessonMenu: false,
   setLang: (lang) => {
     if ((LANGS as readonly string[]).includes(lang) && get().ui.lang !== lang) set({ ui: { ...get().ui, lang } });
   },
   setPresent: (on) => {
     if (get().ui.present !== on) set({ ui: { ...get().ui, present: on } });
   },
+  setLesson: (lesson) => {
+    const { ui } = get();
+    if (lesson === undefined) {
+      const rest = { ...ui };
+      delete rest.lesson;
+      return set({ ui: rest, lessonMenu: false });
+    }
+    const stepProblem = checkParam(LS_SPEC, lesson.step);
+    if (stepProblem !== null) return set({ rejection: { field: 'ls', message: stepProblem } });
+    const deck = lesson.id === 'deck' ? lesson.deck : '';
+    const deckProblem = lesson.id === 'deck' && deck === '' ? 'A deck needs its text.' : checkParam(DECK_SPEC, deck);
+    if (deckProblem !== null) return set({ rejection: { field: 'deck', message: deckProblem } });
+    const same = ui.lesson && ui.lesson.id === lesson.id && ui.lesson.step === lesson.step && ui.lesson.deck === deck;
+    if (same && !get().lessonMenu) return;
+    set({ ui: { ...ui, lesson: { id: lesson.id, step: lesson.step, deck } }, lessonMenu: false });
+  },
+  setLessonMenu: (on) => {
+    if (get().lessonMenu !== on) set({ lessonMenu: on });
+  },
 });
 
-/** The shared link keys of the interface settings (`lang`, `present`, `embed`). */
-export function sharedOf(ui: UiConfig): { lang: Lang; present: number; embed: number } {
-  return { lang: ui.lang, present: ui.present ? 1 : 0, embed: ui.embed ? 1 : 0 };
+/** The shared link keys of the interface settings: `lang`, `present`, `embed`, and the open lesson's. */
+export function sharedOf(
+  ui: UiConfig,
+): Pick<SharedConfig, 'lang' | 'present' | 'embed'> & Partial<Pick<SharedConfig, 'lesson' | 'ls' | 'deck'>> {
+  const out: ReturnType<typeof sharedOf> = { lang: ui.lang, present: ui.present ? 1 : 0, embed: ui.embed ? 1 : 0 };
+  if (ui.lesson) {
+    if (ui.lesson.id === 'intro') out.lesson = 'intro';
+    else out.deck = ui.lesson.deck;
+    out.ls = Math.min(MAX_LESSON_STEPS, Math.max(1, ui.lesson.step));
+  }
+  return out;
 }
 
 const viewsSlice: Slice<ViewsSlice> = (set) => ({
