@@ -167,7 +167,8 @@ export function ConvPanel() {
     () => ({ step: hl.step, weight: model.weight.data, kh: KH, kw: KW, channels: C, image, inputMax: model.inputMax, inputPalette: model.inputPalette, weightMax: model.weightMax, ints }),
     [hl.step, model, KH, KW, C, image, ints],
   );
-  const detail = useThrottled(detailNow, 125);
+  // A big filter (8×11×11: nearly a thousand products drawn) follows twice a second while playing.
+  const detail = useThrottled(detailNow, playing && C * KH * KW > 200 ? 500 : 125);
   // What a screen reader hears: the focused step's worked sum (or what a hovered input cell or weight
   // does), at most twice a second; while playing fast, only that it plays.
   const speechNow =
