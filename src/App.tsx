@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, type ComponentType, type MouseEvent, type ReactNode } from 'react';
 import { getAppStore, useAppStore, selectProblems, selectRoute, selectUi, sharedOf } from './state/store';
 import { ProblemBanner } from './components/ProblemBanner';
 import { CopyButton } from './components/CopyButton';
@@ -21,6 +21,18 @@ const fullPageLink = () => {
   const { route, config, views, ui } = getAppStore().getState();
   return window.location.href.split('#')[0] + serializeHash(route, config, views, sharedOf({ ...ui, embed: false }));
 };
+
+/**
+ * A header link goes to the view as the user left it, with the page's language and modes (a bare
+ * `#/pool` would reset both). Computed at click time, so the header does not re-render on every step.
+ * Modified clicks (new tab, new window) keep the plain link.
+ */
+function followViewLink(e: MouseEvent<HTMLAnchorElement>, to: Route) {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.defaultPrevented) return;
+  const { config, views, ui } = getAppStore().getState();
+  e.preventDefault();
+  window.location.hash = serializeHash(to, config, views, sharedOf(ui)).slice(1);
+}
 
 // Each view is its own chunk, loaded when first shown: the first page loads only the shell and one view.
 const ConvPanel = lazy(() => import('./panels/ConvPanel').then((m) => ({ default: m.ConvPanel })));
@@ -94,11 +106,18 @@ export function App() {
             {t.skipToView}
           </a>
           <h1>
-            <a href="#/conv">{t.brand}</a>
+            <a href="#/conv" onClick={(e) => followViewLink(e, 'conv')}>
+              {t.brand}
+            </a>
           </h1>
           <nav aria-label={t.navLabel}>
             {VIEWS.map((v) => (
-              <a key={v.route} href={`#/${v.route}`} aria-current={v.route === route ? 'page' : undefined}>
+              <a
+                key={v.route}
+                href={`#/${v.route}`}
+                aria-current={v.route === route ? 'page' : undefined}
+                onClick={(e) => followViewLink(e, v.route)}
+              >
                 {t[v.label]}
               </a>
             ))}

@@ -23,6 +23,16 @@ test.describe('the page shell', () => {
     await fresh.close();
   });
 
+  test('the header keeps the language and each view as it was left', async ({ page }) => {
+    await page.goto('./#/conv?lang=ko&in=1x6x6&k=3&f=1&s=1&p=0&step=4');
+    await nav(page).getByRole('link', { name: '풀링' }).click();
+    await expect(page).toHaveURL(/#\/pool\?.*lang=ko/);
+    await nav(page).getByRole('link', { name: '합성곱' }).click();
+    await expect(page).toHaveURL(/#\/conv\?.*lang=ko.*in=1x6x6&k=3/);
+    await expect(page).toHaveURL(/step=4/);
+    await expect(page.locator('.step-label')).toContainText('16단계 중 5단계');
+  });
+
   test("without lang in the link, the browser's language decides", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ locale: 'ko-KR', baseURL });
     const page = await context.newPage();
