@@ -1,3 +1,6 @@
+import { useT } from '../i18n/useT';
+import { exporting } from '../i18n/exporting';
+import type { Translation } from '../i18n/core';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { getAppStore, useAppStore, selectRoute } from '../state/store';
 import { currentStep, routeSteps } from './viewState';
@@ -5,48 +8,10 @@ import { pickWebmType } from './plan';
 import './export.css';
 
 /** Every string the export shows (menu, messages and the recording dialog), in one place for translation. */
-export const EXPORT_STRINGS = {
-  button: 'Export',
-  menuLabel: 'Export the current view',
-  png: 'PNG image',
-  pngHint: '1920 pixels wide, for slides',
-  webm: 'WebM animation…',
-  webmHint: 'A few steps as a video',
-  noRecorder: 'Not available: this browser cannot record video (no MediaRecorder).',
-  noWebm: 'Not available: this browser cannot record WebM video.',
-  noSteps: 'Not available: this view has no steps to animate.',
-  busy: 'Exporting…',
-  renderingPng: 'Drawing the PNG…',
-  savedPng: (name: string, width: number, height: number) => `Saved ${name} (${width} × ${height} pixels).`,
-  failed: (why: string) => `The export failed: ${why}`,
-  noView: 'There is no view to export.',
-  // The recording dialog.
-  dialogTitle: 'Record a WebM animation',
-  dialogIntro:
-    'The view moves on one step per frame, from the step on screen, and goes back to that step afterwards.',
-  fps: 'Frames per second',
-  steps: 'Steps (one frame each)',
-  area: 'Area',
-  areaVisible: 'What is on screen',
-  areaWhole: 'The whole view, scaled to fit',
-  invalid: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
-  summary: (frames: number, fps: number, seconds: string, width: number, height: number) =>
-    `${frames} frames at ${fps} per second: ${seconds} s of video, ${width} × ${height} pixels.`,
-  record: 'Record',
-  cancel: 'Cancel',
-  close: 'Close',
-  progressLabel: 'Recording progress',
-  capturing: (done: number, total: number) => `Drawing step ${done} of ${total}…`,
-  encoding: (done: number, total: number) => `Recording frame ${done} of ${total}…`,
-  savedWebm: (name: string, frames: number, seconds: string, width: number, height: number, size: string) =>
-    `Saved ${name}: ${frames} frames, ${seconds} s, ${width} × ${height} pixels, ${size}.`,
-  stoppedEarly: (frames: number) => `The view reached its last step after ${frames} frames.`,
-  tooShort: 'The view did not move past the step on screen: there is nothing to animate. Go back a few steps and record again.',
-  cancelled: 'Recording cancelled; the view is back at its step.',
-};
+
 
 /** The strings' type, for the recording dialog (loaded on demand). */
-export type ExportStrings = typeof EXPORT_STRINGS;
+export type ExportStrings = Translation<typeof exporting.en>;
 
 /** The menu's width in CSS pixels (export.css: .export-list). */
 const MENU_WIDTH = 280;
@@ -57,12 +22,12 @@ const RecordDialog = lazy(() => import('./RecordDialog'));
 const loadCapture = () => import('./capture');
 
 /** Why the WebM item is unavailable in this browser and view, or null when it is available. */
-function webmUnavailable(stepping: boolean): string | null {
+function webmUnavailable(stepping: boolean, t: ExportStrings): string | null {
   if (typeof MediaRecorder === 'undefined' || typeof HTMLCanvasElement === 'undefined' || !('captureStream' in HTMLCanvasElement.prototype)) {
-    return EXPORT_STRINGS.noRecorder;
+    return t.noRecorder;
   }
-  if (pickWebmType((t) => MediaRecorder.isTypeSupported(t)) === null) return EXPORT_STRINGS.noWebm;
-  if (!stepping) return EXPORT_STRINGS.noSteps;
+  if (pickWebmType((t) => MediaRecorder.isTypeSupported(t)) === null) return t.noWebm;
+  if (!stepping) return t.noSteps;
   return null;
 }
 
@@ -73,7 +38,7 @@ function webmUnavailable(stepping: boolean): string | null {
  * button. The export code itself is loaded when the menu is first opened.
  */
 export function ExportMenu() {
-  const t = EXPORT_STRINGS;
+  const t = useT(exporting);
   const route = useAppStore(selectRoute);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -90,7 +55,7 @@ export function ExportMenu() {
   const measure = () => setAlignStart((buttonRef.current?.getBoundingClientRect().right ?? Infinity) < MENU_WIDTH + 16);
 
   const stepping = routeSteps(route);
-  const webmReason = open ? webmUnavailable(stepping) : null;
+  const webmReason = open ? webmUnavailable(stepping, t) : null;
 
   // On opening: focus an item, and fetch the export code while the user chooses.
   useEffect(() => {
