@@ -35,6 +35,10 @@ import { NumberEditor } from '../components/NumberEditor';
 import { useShortcuts } from '../components/useShortcuts';
 import { usePlayback } from '../components/usePlayback';
 import { useElementWidth } from '../components/useElementWidth';
+import { useThrottled } from '../components/useThrottled';
+import { common } from '../i18n/common';
+import { norm } from '../i18n/norm';
+import { useT } from '../i18n/useT';
 import { maxAbsOf } from '../viz/color';
 import { formatCount, formatValue } from '../viz/format';
 import { buildBatch, buildTestSample } from './norm/data';
@@ -70,6 +74,7 @@ import { NormControls, type NormActions } from './norm/NormControls';
 import { NormSummary } from './norm/NormSummary';
 import { stepArithmetic, stepHeadline } from './norm/steps';
 import { useNormPixels } from './norm/usePixels';
+import { usePresentScale } from './norm/present';
 import './norm/norm.css';
 
 /** The configuration without the walk-through's position and speed: what the data and statistics depend on. */
@@ -94,16 +99,32 @@ const dataKey = (cfg: NormConfig) =>
 /** The tallest a tensor is drawn (so that a large one does not push everything else off the page). */
 const MAX_TENSOR_H = 1000;
 
-/** Cell size that fits a tensor into `width` pixels (and, when its cells cannot show numbers, into MAX_TENSOR_H). */
-function fitCell(cfg: NormConfig, width: number): number {
-  if (cfg.layout === 'nd') return Math.max(18, Math.min(60, Math.floor((width - LABEL_W - 4) / cfg.c)));
+/** The largest cell drawn, and how much larger it may be in presentation mode (so a tensor still fits a screen). */
+const MAX_CELL = 60;
+const MAX_CELL_PRESENT = 1.2;
+
+/**
+ * Cell size that fits a tensor into `width` pixels (and, when its cells cannot show numbers, into
+ * MAX_TENSOR_H), with labels `scale` times their usual size and larger cells in presentation mode.
+ */
+function fitCell(cfg: NormConfig, width: number, scale: number): number {
+  const labelW = Math.round(LABEL_W * scale);
+  const max = Math.round(MAX_CELL * Math.min(scale, MAX_CELL_PRESENT));
+  if (cfg.layout === 'nd') return Math.max(18, Math.min(max, Math.floor((width - labelW - 4) / cfg.c)));
   const gaps = (cfg.n - 1) * 12 + 4;
-  const byWidth = Math.floor((width - LABEL_W - gaps) / (cfg.n * cfg.w));
-  const byHeight = Math.floor((MAX_TENSOR_H - HEADER_H - cfg.c * (BADGE_H + 6)) / (cfg.c * cfg.h));
+  const byWidth = Math.floor((width - labelW - gaps) / (cfg.n * cfg.w));
+  const byHeight = Math.floor(
+    (MAX_TENSOR_H * scale - HEADER_H * scale - cfg.c * (BADGE_H * scale + 6)) / (cfg.c * cfg.h),
+  );
   // Cells too small for their numbers anyway also keep the whole tensor within MAX_TENSOR_H.
-  const cell = Math.min(60, byWidth);
+  const cell = Math.min(max, byWidth);
   return Math.max(3, cell >= TENSOR_NUMBER_MIN_CELL ? cell : Math.min(cell, byHeight));
 }
+
+/** Above this speed (steps per second) the screen-reader text says only "Playing". */
+const LIVE_MAX_SPEED = 2;
+/** The screen-reader text changes at most this often (ms). */
+const LIVE_EVERY = 500;
 
 /**
  * The normalization lab: which values share one mean and variance under batch, layer, instance and
@@ -112,6 +133,9 @@ function fitCell(cfg: NormConfig, width: number): number {
  * (with γ, β and ε to edit), and training against testing with running statistics.
  */
 export function NormPanel() {
+  const t = useT(norm);
+  const tc = useT(common);
+  const scale = usePresentScale();
   const store = getAppStore();
   const cfg = useAppStore((s) => s.views.norm);
   const playing = useAppStore(selectPlaying);
@@ -165,7 +189,7 @@ export function NormPanel() {
     return t ? testResult(structural, t, history) : null;
   }, [structural, pixels, history]);
   const opts = useMemo(() => traceOptions(structural), [structural]);
-  const names = useMemo(() => channelNamer(structural), [structural]);
+  const names = useMemo(() => channelNamer(structural, t), [structural, t]);
 
   const total = model?.total ?? 1;
   const at = Math.min(globalStep(cfg), total - 1);
@@ -222,15 +246,15 @@ export function NormPanel() {
 
   // Geometry: input and output side by side when both stay readable, else one above the other.
   const pad = 26;
-  const half = fitCell(structural, (mainWidth - 12) / 2 - pad);
-  const full = fitCell(structural, mainWidth - pad);
+  const half = fitCell(structural, (mainWidth - 12) / 2 - pad, scale);
+  const full = fitCell(structural, mainWidth - pad, scale);
   // Side by side when the cells keep their numbers there, or would lose them anyway.
   const cell = half >= TENSOR_NUMBER_MIN_CELL || full < TENSOR_NUMBER_MIN_CELL || half >= full ? half : full;
   const shape = useMemo(
     () => ({ layout: structural.layout, n: structural.n, c: structural.c, h: structural.h, w: structural.w }),
     [structural],
   );
-  const geo = useMemo(() => tensorGeometry(shape, cell), [shape, cell]);
+  const geo = useMemo(() => tensorGeometry(shape, cell, scale), [shape, cell, scale]);
 
   // Highlights: the current group's maps, the members its stage has used, the current member; the hovered group.
   const hovered =
@@ -261,15 +285,18 @@ export function NormPanel() {
     hover: inputOverlays.hover,
   };
 
-  const describeG = useCallback((g: number) => describeGroup(structural, g, names), [structural, names]);
+  const describeG = useCallback(
+    (g: number) => describeGroup(structural, g, t, names),
+    [structural, names, t],
+  );
   const where = useCallback(
     (flat: number) => {
       const { n, c, r, q } = coordsOf(shape, flat);
       return shape.layout === 'nd'
-        ? `sample ${n}, ${names(c)}`
-        : `sample ${n}, ${names(c)}, row ${r}, col ${q}`;
+        ? t.whereNd(String(n), names(c))
+        : t.whereNchw(String(n), names(c), String(r), String(q));
     },
-    [shape, names],
+    [shape, names, t],
   );
   const whereShort = useCallback(
     (flat: number) => {
@@ -280,25 +307,43 @@ export function NormPanel() {
   );
   const groupStats = (g: number) =>
     model
-      ? `group ${g} (${describeG(g)}): ${model.m} values, mean μ = ${formatValue(model.mean[g]!)}, variance σ² = ${formatValue(model.variance[g]!)}`
+      ? t.groupStats(
+          String(g),
+          describeG(g),
+          formatCount(model.m),
+          formatValue(model.mean[g]!),
+          formatValue(model.variance[g]!),
+        )
       : '';
   const describeIn = useCallback(
     (flat: number) => {
       if (!model) return '';
       const { n, c } = coordsOf(shape, flat);
       const g = model.mapGroup[n * shape.c + c]!;
-      return `${where(flat)}: x = ${formatValue(model.x.data[flat]!)} · group ${g}, μ = ${formatValue(model.mean[g]!)}, σ² = ${formatValue(model.variance[g]!)}, ${model.m} values`;
+      return t.describeIn(
+        where(flat),
+        formatValue(model.x.data[flat]!),
+        String(g),
+        formatValue(model.mean[g]!),
+        formatValue(model.variance[g]!),
+        formatCount(model.m),
+      );
     },
-    [model, shape, where],
+    [model, shape, where, t],
   );
   const describeOut = useCallback(
     (flat: number) => {
       if (!model) return '';
       const { n, c } = coordsOf(shape, flat);
       const g = model.mapGroup[n * shape.c + c]!;
-      return `${where(flat)}: y = ${formatValue(model.y[flat]!)} (x̂ = ${formatValue(model.xhat[flat]!)}, group ${g})`;
+      return t.describeOut(
+        where(flat),
+        formatValue(model.y[flat]!),
+        formatValue(model.xhat[flat]!),
+        String(g),
+      );
     },
-    [model, shape, where],
+    [model, shape, where, t],
   );
   const onActivate = useCallback(
     (flat: number) => {
@@ -326,34 +371,42 @@ export function NormPanel() {
     [run],
   );
 
+  const arith = step ? stepArithmetic(step, structural.eps, t) : '';
   const headline =
     hovered !== null && model
       ? groupStats(hovered)
       : step
-        ? `Step ${formatCount(at + 1)}, group ${grp} (${describeG(grp)}): ${stepArithmetic(step, structural.eps)}`
-        : 'Reading the images…';
+        ? t.headline(formatCount(at + 1), String(grp), describeG(grp), arith)
+        : t.reading;
+  // What a screen reader hears: the current step worked out, at most twice a second; only "Playing" when fast.
+  const liveNow = !step
+    ? ''
+    : playing && cfg.speed > LIVE_MAX_SPEED
+      ? t.livePlaying
+      : t.liveStep(tc.stepOf(formatCount(at + 1), formatCount(total)), String(grp), describeG(grp), arith);
+  const live = useThrottled(liveNow, LIVE_EVERY);
   const yMax = useMemo(() => (model ? maxAbsOf(model.y) : 1), [model]);
   const xMax = useMemo(() => (model ? maxAbsOf(model.x.data) : 1), [model]);
-  // Beside the step sheet when there is room for both (the sheet wants about 700 px), else below it at full width.
+  // Beside the step sheet when there is room for both (the sheet wants about 740 px, 900 px presented), else
+  // below it at full width.
+  const sheetW = scale > 1 ? 900 : 740;
   const barsW =
-    mainWidth >= 1140 ? Math.min(560, mainWidth - 740) : Math.max(240, Math.min(640, mainWidth - 26));
+    mainWidth >= sheetW + 400
+      ? Math.min(560, mainWidth - sheetW)
+      : Math.max(240, Math.min(640 * scale, mainWidth - 26));
   const unit =
-    structural.kind === 'batch'
-      ? structural.layout === 'nd'
-        ? 'group = feature'
-        : 'group = channel'
-      : 'group';
+    structural.kind === 'batch' ? (structural.layout === 'nd' ? t.unitFeature : t.unitChannel) : t.unitGroup;
   const focusChannel = structural.kind === 'batch' ? grp : 0;
 
   return (
     <div className="norm-view">
-      <aside className="side" aria-label="Settings">
+      <aside className="side" aria-label={t.settings}>
         <NormControls cfg={structural} actions={actions} rejection={rejection} pixelError={pixelError} />
       </aside>
       <div className="main-col" ref={mainRef}>
-        <h2 className="visually-hidden">Normalization</h2>
+        <h2 className="visually-hidden">{t.title}</h2>
         <NormSummary cfg={structural} />
-        {!model && <p className="hint">Reading the images…</p>}
+        {!model && <p className="hint">{t.reading}</p>}
         {model && (
           <>
             <PlaybackBar
@@ -362,13 +415,17 @@ export function NormPanel() {
               playing={playing}
               speed={cfg.speed}
               speeds={SPEEDS}
-              describe={step ? `group ${grp}, ${stepHeadline(step)}` : ''}
+              describe={step ? t.playDescribe(String(grp), stepHeadline(step, t)) : ''}
               onStep={setStep}
               onToggle={toggle}
               onSpeed={(s) => run((c) => setSpeed(c, s))}
             />
-            <p className="focus-line" aria-live="polite" data-testid="focus-line">
-              {headline} · <span className="dim">press ? for keyboard shortcuts</span>
+            <p className="focus-line" data-testid="focus-line">
+              {headline}
+              <span className="dim edit-only"> · {t.pressHelp}</span>
+            </p>
+            <p className="visually-hidden" aria-live="polite" data-testid="norm-live">
+              {live}
             </p>
             <div className="stage">
               <section
@@ -378,14 +435,17 @@ export function NormPanel() {
               >
                 <header>
                   <h3 id="norm-in-title">
-                    Input x{' '}
+                    {t.input}{' '}
                     <span className="dim">
                       {structural.layout === 'nd'
                         ? `N×D = ${shape.n}×${shape.c}`
                         : `N×C×H×W = ${shape.n}×${shape.c}×${shape.h}×${shape.w}`}
                     </span>
                   </h3>
-                  <div className="paint-choice" role="radiogroup" aria-label="Colour the input by">
+                  <div className="paint-choice" role="radiogroup" aria-label={t.paintByLabel}>
+                    <span className="dim" aria-hidden="true">
+                      {t.paintBy}
+                    </span>
                     <label>
                       <input
                         type="radio"
@@ -393,7 +453,7 @@ export function NormPanel() {
                         checked={paint === 'group'}
                         onChange={() => setPaint('group')}
                       />{' '}
-                      group
+                      {t.paintGroup}
                     </label>
                     <label>
                       <input
@@ -402,20 +462,18 @@ export function NormPanel() {
                         checked={paint === 'value'}
                         onChange={() => setPaint('value')}
                       />{' '}
-                      value
+                      {t.paintValue}
                     </label>
                   </div>
                 </header>
                 <p className="hint">
                   {paint === 'group'
-                    ? `Cells of one colour and one group number share a mean and a variance: ${model.groups} ${model.groups === 1 ? 'group' : 'groups'} of ${countFormula(structural)} values.`
-                    : 'Coloured by value.'}{' '}
-                  Hover a cell for its group’s statistics; click it to work that group out.
-                  {cell < TENSOR_NUMBER_MIN_CELL
-                    ? ' The cells are too small for their numbers: hover one to read it.'
-                    : ''}
+                    ? t.groupsHint(formatCount(model.groups), countFormula(structural))
+                    : t.valueHint}{' '}
+                  <span className="edit-only">{t.hoverHint}</span>
+                  {cell < TENSOR_NUMBER_MIN_CELL ? ` ${t.tooSmall}` : ''}
                 </p>
-                {paint === 'value' && <ColorLegend maxAbs={xMax} label="Input values" />}
+                {paint === 'value' && <ColorLegend maxAbs={xMax} label={t.inputValues} />}
                 <div className="tensor-wrap">
                   <TensorView
                     geo={geo}
@@ -425,7 +483,12 @@ export function NormPanel() {
                     maxAbs={xMax}
                     overlays={inputOverlays}
                     channelName={names}
-                    label={`Input tensor ${shape.layout === 'nd' ? `${shape.n} by ${shape.c}` : `${shape.n} samples of ${shape.c} channels of ${shape.h} by ${shape.w}`}, ${model.groups} statistics groups. Arrow keys move, Enter works out the group${structural.src === 'custom' ? ' and edits the value' : ''}.`}
+                    label={(structural.src === 'custom' ? t.inputLabelEdit : t.inputLabel)(
+                      shape.layout === 'nd'
+                        ? t.shapeNd(String(shape.n), String(shape.c))
+                        : t.shapeNchw(String(shape.n), String(shape.c), String(shape.h), String(shape.w)),
+                      formatCount(model.groups),
+                    )}
                     testId="tensor-in"
                     describe={describeIn}
                     onHover={setHoverFlat}
@@ -434,7 +497,7 @@ export function NormPanel() {
                   {editing !== null && structural.src === 'custom' && (
                     <NumberEditor
                       initial={model.x.data[editing]!}
-                      label={`New value at ${where(editing)}`}
+                      label={t.newValueAt(where(editing))}
                       style={{
                         left: cellOrigin(geo, editing)[0],
                         top: cellOrigin(geo, editing)[1] + geo.cell,
@@ -456,9 +519,9 @@ export function NormPanel() {
               >
                 <header>
                   <h3 id="norm-out-title">
-                    Output y = γ·x̂ + β <span className="dim">filled in as each group is worked out</span>
+                    {t.output} <span className="dim">{t.outputNote}</span>
                   </h3>
-                  <ColorLegend maxAbs={yMax} label="Output values" />
+                  <ColorLegend maxAbs={yMax} label={t.outputValues} />
                 </header>
                 <TensorView
                   geo={geo}
@@ -468,7 +531,7 @@ export function NormPanel() {
                   maxAbs={yMax}
                   overlays={outputOverlays}
                   channelName={names}
-                  label="Output tensor y"
+                  label={t.outputLabel}
                   testId="tensor-out"
                   describe={describeOut}
                   onHover={setHoverFlat}
@@ -485,12 +548,12 @@ export function NormPanel() {
                   groupWords={describeG(grp)}
                   countWords={countFormula(structural)}
                   where={whereShort}
-                  whereHead={shape.layout === 'nd' ? 'n, d' : 'n, c, (row, col)'}
+                  whereHead={shape.layout === 'nd' ? t.whereHeadNd : t.whereHeadNchw}
                 />
               )}
-              <section className="stage-block norm-bars" aria-label="Statistics per group">
+              <section className="stage-block norm-bars" aria-label={t.statsPerGroup}>
                 <GroupBars
-                  title={`Mean μ per group (${model.groups})`}
+                  title={t.meanPerGroup(formatCount(model.groups))}
                   values={model.mean}
                   current={grp}
                   currentKnown={progress.meanKnown}
@@ -501,7 +564,7 @@ export function NormPanel() {
                   unit={unit}
                 />
                 <GroupBars
-                  title="Variance σ² per group (biased)"
+                  title={t.varPerGroup}
                   values={model.variance}
                   current={grp}
                   currentKnown={progress.varKnown}

@@ -8,6 +8,10 @@ const HAND = '#/norm?v=1&kind=batch&n=1&in=1x2x2&src=custom&seed=1&x=1,2,3,4&gam
 
 /** The group number of every drawn cell, in NCHW order. */
 async function cellGroups(page: Page, testId = 'tensor-in'): Promise<number[]> {
+  // the view is loaded on demand: wait for its tensor before reading it
+  await expect(page.getByTestId(testId).locator('rect[data-group]').first()).toBeAttached({
+    timeout: 20_000,
+  });
   const groups = await page
     .getByTestId(testId)
     .locator('rect[data-group]')
@@ -17,7 +21,15 @@ async function cellGroups(page: Page, testId = 'tensor-in'): Promise<number[]> {
 
 /** The numbers drawn in the cells of a tensor (SVG text of the value layer), in NCHW order. */
 async function cellNumbers(page: Page, testId: string): Promise<number[]> {
-  const texts = await page.getByTestId(testId).locator('svg g[font-size] > text').allTextContents();
+  await expect(
+    page.getByTestId(testId).locator('svg g[font-size]:not(.corner-group) > text').first(),
+  ).toBeAttached({
+    timeout: 20_000,
+  });
+  const texts = await page
+    .getByTestId(testId)
+    .locator('svg g[font-size]:not(.corner-group) > text')
+    .allTextContents();
   return texts.map((t) => Number(t.replace('−', '-')));
 }
 
@@ -298,6 +310,7 @@ test.describe('the normalization lab', () => {
     page,
   }) => {
     await page.goto('./#/conv?v=1&in=3x5x5&k=3&f=2&s=2&p=1&d=1&seed=7&step=17');
+    await expect(page.getByTestId('output-1').locator('svg text').first()).toBeAttached({ timeout: 20_000 });
     const conv = await Promise.all(
       [0, 1].map(async (f) =>
         (await page.getByTestId(`output-${f}`).locator('svg text').allTextContents()).map((t) =>
@@ -314,9 +327,12 @@ test.describe('the normalization lab', () => {
   });
 
   test('sample images are read from the site itself', async ({ page }) => {
+    // wide enough for the cells to show their numbers
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('./#/norm?v=1&kind=instance&n=4&in=1x8x8&src=image&seed=1');
     await expect(page.getByTestId('tensor-in').locator('rect[data-group]')).toHaveCount(4 * 64);
     const x = await cellNumbers(page, 'tensor-in');
+    expect(x).toHaveLength(4 * 64);
     for (const v of x) {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(1);
@@ -329,8 +345,10 @@ test.describe('the normalization lab', () => {
     ['N×D with typed values', '#/norm?v=1&layout=nd&kind=layer&n=2&in=3x3x3&src=custom&seed=1&x=1,2,3,4,5,6'],
   ] as const) {
     test(`axe finds no accessibility violations: ${name}`, async ({ page }) => {
+      // axe reads every node of a long page: give it time on a busy machine
+      test.slow();
       await page.goto(`./${hash}`);
-      await expect(page.getByTestId('step-sheet')).toBeVisible();
+      await expect(page.getByTestId('step-sheet')).toBeVisible({ timeout: 20_000 });
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     });

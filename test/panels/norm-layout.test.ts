@@ -36,6 +36,15 @@ describe('where the tensor is drawn', () => {
     expect(g.width).toBe(LABEL_W + 62 + 50 + 2);
   });
 
+  it('in presentation mode (scale 1.5) the labels and badges take 1.5 times the room; the cells do not move within a map', () => {
+    const g = tensorGeometry(shape, 10, 1.5);
+    // labels 74 → 111 px wide, header 18 → 27 px, badges 16 → 24 px
+    expect(mapOrigin(g, 0, 0)).toEqual([111, 27 + 24]);
+    expect(mapOrigin(g, 1, 2)).toEqual([111 + 62, 27 + 24 + 2 * (24 + 46)]);
+    expect(g.scale).toBe(1.5);
+    expect(tensorGeometry(shape, 10).scale).toBe(1);
+  });
+
   it('an N×D matrix has one row per sample and one column per feature', () => {
     const g = tensorGeometry({ layout: 'nd', n: 3, c: 4, h: 9, w: 9 }, 20);
     expect(cellOrigin(g, 1 * 4 + 2)).toEqual([LABEL_W + 40, HEADER_H + 20]);

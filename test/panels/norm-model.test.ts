@@ -21,6 +21,10 @@ import {
   traceOptions,
 } from '../../src/panels/norm/model';
 import { stepArithmetic, stepHeadline } from '../../src/panels/norm/steps';
+import { norm } from '../../src/i18n/norm';
+
+/** The English words of the view (the Korean ones are checked in norm-i18n.test.ts). */
+const EN = norm.en;
 
 /** One channel [1, 2, 3, 4] as a 1×1×2×2 tensor, typed by hand. */
 const ONE: NormConfig = { ...defaultNorm(), n: 1, c: 1, h: 2, w: 2, src: 'custom', x: [1, 2, 3, 4] };
@@ -62,16 +66,18 @@ describe('statistics worked by hand', () => {
     close(steps[10]!.value, -1.5 / sd);
     close(steps[17]!.value, (2 * 1.5) / sd + 1);
 
-    expect(stepArithmetic(steps[0]!, 1e-5)).toBe('Σx = x₀ = 1');
-    expect(stepArithmetic(steps[2]!, 1e-5)).toBe('Σx = 3 + x₂ = 3 + 3 = 6');
-    expect(stepArithmetic(steps[4]!, 1e-5)).toBe('μ = Σx / m = 10 / 4 = 2.5');
-    expect(stepArithmetic(steps[5]!, 1e-5)).toBe('(x₀ − μ)² = (1 − 2.5)² = 2.25; Σ(x − μ)² so far = 2.25');
-    expect(stepArithmetic(steps[9]!, 1e-5)).toBe('σ² = Σ(x − μ)² / m = 5 / 4 = 1.25');
-    expect(stepArithmetic(steps[10]!, 1e-5)).toBe(
+    expect(stepArithmetic(steps[0]!, 1e-5, EN)).toBe('Σx = x₀ = 1');
+    expect(stepArithmetic(steps[2]!, 1e-5, EN)).toBe('Σx = 3 + x₂ = 3 + 3 = 6');
+    expect(stepArithmetic(steps[4]!, 1e-5, EN)).toBe('μ = Σx / m = 10 / 4 = 2.5');
+    expect(stepArithmetic(steps[5]!, 1e-5, EN)).toBe(
+      '(x₀ − μ)² = (1 − 2.5)² = 2.25; Σ(x − μ)² so far = 2.25',
+    );
+    expect(stepArithmetic(steps[9]!, 1e-5, EN)).toBe('σ² = Σ(x − μ)² / m = 5 / 4 = 1.25');
+    expect(stepArithmetic(steps[10]!, 1e-5, EN)).toBe(
       'x̂₀ = (x₀ − μ) / √(σ² + ε) = (1 − 2.5) / √(1.25 + 0.00001) = −1.3416',
     );
-    expect(stepArithmetic(steps[17]!, 1e-5)).toBe('y₃ = γ·x̂₃ + β = 2·1.3416 + 1 = 3.6833');
-    expect(stepHeadline(steps[12]!)).toBe('normalizing x₂ (3 of 4)');
+    expect(stepArithmetic(steps[17]!, 1e-5, EN)).toBe('y₃ = γ·x̂₃ + β = 2·1.3416 + 1 = 3.6833');
+    expect(stepHeadline(steps[12]!, EN)).toBe('normalizing x₂ (3 of 4)');
   });
 
   it('the walk-through knows the mean from step m and the variance from step 2m + 1; y_k after step 3m + 2 + k', () => {
@@ -85,7 +91,7 @@ describe('statistics worked by hand', () => {
   it('running statistics after two batches of [1, 2, 3, 4], by hand: mean 0.25 then 0.475, variance 1.0667 then 1.1267', () => {
     const x = buildBatch(ONE, 0)!;
     const h = runningHistory(ONE, [x, x]);
-    expect(h.problem).toBeNull();
+    expect(h.tooFew).toBeNull();
     const [first, second] = [h.updates[0]![0]!, h.updates[1]![0]!];
     // k = 4 values, unbiased variance 1.25·4/3 = 5/3
     close(first.unbiased, 5 / 3);
@@ -119,7 +125,7 @@ describe('statistics worked by hand', () => {
   it('one value per channel cannot update the running variance (k − 1 = 0): the history says so', () => {
     const cfg: NormConfig = { ...defaultNorm(), layout: 'nd', n: 1, c: 2 };
     const h = runningHistory(cfg, [buildBatch(cfg, 0)!]);
-    expect(h.problem).toContain('Expected more than 1 value per channel');
+    expect(h.tooFew).toBe(1);
     expect(Array.from(h.variance)).toEqual([1, 1]);
   });
 });
@@ -155,9 +161,9 @@ describe('the normalizations coincide where the lecture says', () => {
 
   it('the UI notes the coincidence: G = 1 is layer norm, G = C instance norm', () => {
     const cfg: NormConfig = { ...defaultNorm(), kind: 'group', c: 4 };
-    expect(coincidences({ ...cfg, g: 1 })[0]).toContain('group norm is layer norm');
-    expect(coincidences({ ...cfg, g: 4 })[0]).toContain('group norm is instance norm');
-    expect(coincidences({ ...cfg, g: 2 })).toEqual([]);
+    expect(coincidences({ ...cfg, g: 1 }, EN)[0]!.text).toContain('group norm is layer norm');
+    expect(coincidences({ ...cfg, g: 4 }, EN)[0]!.text).toContain('group norm is instance norm');
+    expect(coincidences({ ...cfg, g: 2 }, EN)).toEqual([]);
   });
 
   it('the group of every map agrees with the engine’s normGroupOf, and mapsOfGroup lists each group’s maps in member order', () => {
@@ -208,14 +214,14 @@ describe('words and tables', () => {
     expect(countFormula({ ...cfg, kind: 'group', g: 2 })).toBe('(C/G)·H·W = 2·3·3 = 18');
     expect(countFormula({ ...cfg, kind: 'instance' })).toBe('H·W = 3·3 = 9');
     expect(countFormula({ ...cfg, layout: 'nd' })).toBe('N = 2');
-    expect(describeGroup(cfg, 2)).toBe('channel 2 of every sample');
-    expect(describeGroup({ ...cfg, kind: 'group', g: 2 }, 3)).toBe('channels 2–3 of sample 1');
-    expect(describeGroup({ ...cfg, kind: 'instance' }, 5)).toBe('channel 1 of sample 1');
-    expect(pytorchLine(cfg).code).toBe('nn.BatchNorm2d(4)');
-    expect(pytorchLine({ ...cfg, kind: 'group', g: 2, eps: 0.001 }).code).toBe(
+    expect(describeGroup(cfg, 2, EN)).toBe('channel 2 of every sample');
+    expect(describeGroup({ ...cfg, kind: 'group', g: 2 }, 3, EN)).toBe('channels 2–3 of sample 1');
+    expect(describeGroup({ ...cfg, kind: 'instance' }, 5, EN)).toBe('channel 1 of sample 1');
+    expect(pytorchLine(cfg, EN).code).toBe('nn.BatchNorm2d(4)');
+    expect(pytorchLine({ ...cfg, kind: 'group', g: 2, eps: 0.001 }, EN).code).toBe(
       'nn.GroupNorm(2, 4, eps=0.001)',
     );
-    expect(pytorchLine({ ...cfg, layout: 'nd', mom: 0.2 }).code).toBe('nn.BatchNorm1d(4, momentum=0.2)');
+    expect(pytorchLine({ ...cfg, layout: 'nd', mom: 0.2 }, EN).code).toBe('nn.BatchNorm1d(4, momentum=0.2)');
   });
 });
 

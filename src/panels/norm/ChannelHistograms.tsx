@@ -9,10 +9,13 @@ import {
   type NormConfig,
 } from '../../state/views/norm';
 import { formatValue } from '../../viz/format';
+import { norm, type NormText } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
 import { DecimalField } from './DecimalField';
 import { Histogram, histogram, moments, sharedDomain } from './Charts';
 import { channelValues, type NormModel } from './model';
 import { formatEps } from './steps';
+import { usePresentScale } from './present';
 
 interface Props {
   cfg: NormConfig;
@@ -30,11 +33,15 @@ interface Props {
 /** A statistic as shown: float noise around 0 (1e−9 after normalizing) shows as 0. */
 const stat = (v: number) => formatValue(Math.abs(v) < 5e-7 ? 0 : v);
 
-const COLUMNS = [
-  { key: 'x', title: 'x, before', color: '#64748b' },
-  { key: 'xhat', title: 'x̂ = (x − μ)/√(σ² + ε)', color: '#2563eb' },
-  { key: 'y', title: 'y = γ·x̂ + β', color: '#b45309' },
-] as const;
+const KEYS = ['x', 'xhat', 'y'] as const;
+type ColumnKey = (typeof KEYS)[number];
+
+/** The three columns: their titles in `t`'s language and their colour class (norm.css). */
+const columns = (t: NormText): { key: ColumnKey; title: string; tone: string }[] => [
+  { key: 'x', title: t.colBefore, tone: 'hist-x' },
+  { key: 'xhat', title: t.colXhat, tone: 'hist-xhat' },
+  { key: 'y', title: t.colY, tone: 'hist-y' },
+];
 
 /**
  * Each channel's values as histograms before normalization, after it (x̂) and after γ and β (y), on
@@ -53,6 +60,8 @@ export const ChannelHistograms = memo(function ChannelHistograms({
   onReset,
   rejection,
 }: Props) {
+  const t = useT(norm);
+  const cols = columns(t);
   const s = mapSize(cfg);
   const per = useMemo(() => {
     const arrays = { x: model.x.data, xhat: model.xhat, y: model.y };
@@ -63,28 +72,29 @@ export const ChannelHistograms = memo(function ChannelHistograms({
     }));
   }, [model, cfg.n, cfg.c, s]);
   const scales = useMemo(() => {
-    const out = {} as Record<(typeof COLUMNS)[number]['key'], { domain: [number, number]; max: number }>;
-    for (const col of COLUMNS) {
-      const domain = sharedDomain(per.map((p) => p[col.key]));
+    const out = {} as Record<ColumnKey, { domain: [number, number]; max: number }>;
+    for (const key of KEYS) {
+      const domain = sharedDomain(per.map((p) => p[key]));
       let max = 1;
-      for (const p of per) for (const b of histogram(p[col.key], domain)) max = Math.max(max, b.count);
-      out[col.key] = { domain, max };
+      for (const p of per) for (const b of histogram(p[key], domain)) max = Math.max(max, b.count);
+      out[key] = { domain, max };
     }
     return out;
   }, [per]);
-  const histW = Math.max(96, Math.min(220, Math.floor((width - 250) / 3)));
+  const scale = usePresentScale();
+  const histW = Math.max(96, Math.min(220 * scale, Math.floor((width - 250) / 3)));
   const small = useMemo(() => {
     const out: string[] = [];
     model.variance.forEach((v, g) => {
       if (v < 10 * cfg.eps && out.length < 3) {
         const spread = Math.sqrt(v / (v + cfg.eps));
         out.push(
-          `Group ${g} (${describeGroup(g)}): σ² = ${formatValue(v)} is small next to ε = ${formatEps(cfg.eps)}, so x̂ spreads only √(σ²/(σ² + ε)) = ${formatValue(spread)} instead of 1.`,
+          t.epsNote(String(g), describeGroup(g), formatValue(v), formatEps(cfg.eps), formatValue(spread)),
         );
       }
     });
     return out;
-  }, [model, cfg.eps, describeGroup]);
+  }, [model, cfg.eps, describeGroup, t]);
   const edited = Object.keys(cfg.gamma).length + Object.keys(cfg.beta).length > 0;
   const reject = (...fields: string[]) =>
     rejection && fields.includes(rejection.field) ? (
@@ -96,29 +106,38 @@ export const ChannelHistograms = memo(function ChannelHistograms({
     <section className="stage-block norm-hists" aria-labelledby="hist-title" data-testid="histograms">
       <header>
         <h3 id="hist-title">
-          Every {cfg.layout === 'nd' ? 'feature' : 'channel'}’s values{' '}
-          <span className="dim">before, normalized, then scaled by γ and shifted by β</span>
+          {cfg.layout === 'nd' ? t.histTitleFeature : t.histTitleChannel}{' '}
+          <span className="dim">{t.histSub}</span>
         </h3>
         <div className="eps-row">
           <DecimalField
-            label="ε"
+            label={t.epsName}
+            shortLabel="ε"
             value={cfg.eps}
             min={EPS_MIN}
             max={EPS_MAX}
             onChange={onEps}
             testId="eps"
             width={7}
-            hint="Added to σ² before the square root"
+            hint={t.epsHint}
+            className="edit-only"
           />
           {[1e-5, 1e-8, 0.1].map((e) => (
-            <button key={e} type="button" className="small" onClick={() => onEps(e)} disabled={cfg.eps === e}>
+            <button
+              key={e}
+              type="button"
+              className="small"
+              onClick={() => onEps(e)}
+              aria-pressed={cfg.eps === e}
+              data-testid={`eps-${formatEps(e)}`}
+            >
               ε = {formatEps(e)}
-              {e === 1e-5 ? ' (PyTorch)' : ''}
+              {e === 1e-5 ? ` ${t.epsPytorch}` : ''}
             </button>
           ))}
           {edited && (
-            <button type="button" className="small" onClick={onReset}>
-              γ = 1, β = 0 everywhere
+            <button type="button" className="small edit-only" onClick={onReset}>
+              {t.resetAffine}
             </button>
           )}
         </div>
@@ -129,22 +148,24 @@ export const ChannelHistograms = memo(function ChannelHistograms({
           {t}
         </p>
       ))}
-      <div className="hist-table" role="table" aria-label="Histograms per channel">
+      <div className="hist-table" role="table" aria-label={t.histTable}>
         <div className="hist-row hist-head" role="row">
-          <span role="columnheader">{cfg.layout === 'nd' ? 'feature' : 'channel'}</span>
-          {COLUMNS.map((c) => (
+          <span role="columnheader">{cfg.layout === 'nd' ? t.colFeature : t.colChannel}</span>
+          {cols.map((c) => (
             <span key={c.key} role="columnheader" style={{ width: histW }}>
               {c.title}
             </span>
           ))}
-          <span role="columnheader">γ, β</span>
+          <span role="columnheader" className="edit-only">
+            γ, β
+          </span>
         </div>
         {per.map((p, c) => (
           <div className="hist-row" role="row" key={c} data-testid={`hist-${c}`}>
             <span role="rowheader" className="hist-name">
               {channelName(c)}
             </span>
-            {COLUMNS.map((col) => {
+            {cols.map((col) => {
               const [mean, variance] = moments(p[col.key]);
               return (
                 <span role="cell" key={col.key} className="hist-cell">
@@ -152,19 +173,19 @@ export const ChannelHistograms = memo(function ChannelHistograms({
                     values={p[col.key]}
                     domain={scales[col.key].domain}
                     maxCount={scales[col.key].max}
-                    color={col.color}
+                    tone={col.tone}
                     width={histW}
-                    label={`${channelName(c)}, ${col.title}: mean ${stat(mean)}, variance ${stat(variance)}`}
+                    label={t.histLabel(channelName(c), col.title, stat(mean), stat(variance))}
                   />
                   <span className="hist-stats" data-testid={`hist-${c}-${col.key}`}>
-                    mean {stat(mean)} · var {stat(variance)}
+                    {t.histStats(stat(mean), stat(variance))}
                   </span>
                 </span>
               );
             })}
-            <span role="cell" className="affine-fields">
+            <span role="cell" className="affine-fields edit-only">
               <DecimalField
-                label={`γ of ${channelName(c)}`}
+                label={t.gammaOf(channelName(c))}
                 value={gammaOf(cfg, c)}
                 min={-NORM_LIMITS.affine}
                 max={NORM_LIMITS.affine}
@@ -174,7 +195,7 @@ export const ChannelHistograms = memo(function ChannelHistograms({
                 shortLabel="γ"
               />
               <DecimalField
-                label={`β of ${channelName(c)}`}
+                label={t.betaOf(channelName(c))}
                 value={betaOf(cfg, c)}
                 min={-NORM_LIMITS.affine}
                 max={NORM_LIMITS.affine}
@@ -187,10 +208,7 @@ export const ChannelHistograms = memo(function ChannelHistograms({
           </div>
         ))}
       </div>
-      <p className="hint">
-        The dark line marks each histogram’s mean. Per channel, x̂ has mean 0 and variance (almost) 1 only with
-        batch norm, which takes its statistics per channel; the other normalizations standardize other groups.
-      </p>
+      <p className="hint">{t.histFoot}</p>
     </section>
   );
 });

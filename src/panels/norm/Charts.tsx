@@ -1,25 +1,32 @@
 import { memo, useMemo } from 'react';
 import { bin, extent, max as d3max, min as d3min, scaleBand, scaleLinear } from 'd3';
-import { formatCell, formatValue } from '../../viz/format';
-import { groupColor, groupDark, groupTint } from './colors';
+import type { CSSProperties } from 'react';
+import { formatCell, formatCount, formatValue } from '../../viz/format';
+import { norm } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
+import { groupColor, groupTextVars, groupTint } from './colors';
+import { usePresentScale } from './present';
 
 /** Ticks of a linear axis drawn by React (d3 computes them, React renders them). */
 function LeftAxis({
   scale,
   x,
   ticks = 4,
+  s = 1,
 }: {
   scale: ReturnType<typeof scaleLinear<number, number>>;
   x: number;
   ticks?: number;
+  /** Presentation scale of the type and tick marks. */
+  s?: number;
 }) {
   return (
     <g className="chart-axis" aria-hidden="true">
       <line x1={x} x2={x} y1={scale.range()[0]} y2={scale.range()[1]} stroke="currentColor" />
       {scale.ticks(ticks).map((t) => (
         <g key={t} transform={`translate(${x},${scale(t)})`}>
-          <line x2={-4} stroke="currentColor" />
-          <text x={-6} dy="0.32em" textAnchor="end">
+          <line x2={-4 * s} stroke="currentColor" />
+          <text x={-6 * s} dy="0.32em" textAnchor="end">
             {formatCell(t)}
           </text>
         </g>
@@ -32,18 +39,21 @@ function BottomAxis({
   scale,
   y,
   ticks = 4,
+  s = 1,
 }: {
   scale: ReturnType<typeof scaleLinear<number, number>>;
   y: number;
   ticks?: number;
+  /** Presentation scale of the type and tick marks. */
+  s?: number;
 }) {
   return (
     <g className="chart-axis" aria-hidden="true">
       <line x1={scale.range()[0]} x2={scale.range()[1]} y1={y} y2={y} stroke="currentColor" />
       {scale.ticks(ticks).map((t) => (
         <g key={t} transform={`translate(${scale(t)},${y})`}>
-          <line y2={3} stroke="currentColor" />
-          <text y={11} textAnchor="middle">
+          <line y2={3 * s} stroke="currentColor" />
+          <text y={11 * s} textAnchor="middle">
             {formatCell(t)}
           </text>
         </g>
@@ -63,7 +73,7 @@ interface GroupBarsProps {
   width: number;
   testId: string;
   onHover: (g: number | null) => void;
-  /** Word for one group in labels ("channel", "group"). */
+  /** Word for one group in labels ("group = channel", "group"). */
   unit: string;
 }
 
@@ -83,8 +93,10 @@ export const GroupBars = memo(function GroupBars({
   onHover,
   unit,
 }: GroupBarsProps) {
-  const height = 150;
-  const margin = { top: 16, right: 8, bottom: 30, left: 44 };
+  const t = useT(norm);
+  const s = usePresentScale();
+  const height = 150 * s;
+  const margin = { top: 16 * s, right: 8, bottom: 30 * s, left: 44 * s };
   const G = values.length;
   const { x, y } = useMemo(() => {
     const lo = Math.min(0, d3min(values)!);
@@ -100,17 +112,29 @@ export const GroupBars = memo(function GroupBars({
         .range([height - margin.bottom, margin.top])
         .nice(),
     };
-  }, [values, G, width, margin.left, margin.right, margin.bottom, margin.top]);
+  }, [values, G, width, height, margin.left, margin.right, margin.bottom, margin.top]);
   const zero = y(0);
   const bw = x.bandwidth();
-  const labelEvery = Math.ceil(G / Math.max(1, Math.floor((width - margin.left) / 22)));
-  const showValues = bw >= 30;
+  const labelEvery = Math.ceil(G / Math.max(1, Math.floor((width - margin.left) / (22 * s))));
+  const showValues = bw >= 30 * s;
   const knownCount = currentKnown ? current + 1 : current;
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <svg width={width} height={height} role="img" aria-label={`${title}: ${knownCount} of ${G} computed`}>
-        <LeftAxis scale={y} x={margin.left} />
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={[
+          t.computed(title, formatCount(knownCount), formatCount(G)),
+          ...Array.from(
+            { length: knownCount },
+            (_, g) => `${t.groupN(String(g))} = ${formatValue(values[g]!)}`,
+          ),
+        ].join('; ')}
+        style={{ fontSize: 10 * s }}
+      >
+        <LeftAxis scale={y} x={margin.left} s={s} />
         <line
           x1={margin.left}
           x2={width - margin.right}
@@ -157,7 +181,7 @@ export const GroupBars = memo(function GroupBars({
               {known && showValues && (
                 <text
                   x={bx + bw / 2}
-                  y={v >= 0 ? top - 3 : top + h + 10}
+                  y={v >= 0 ? top - 3 * s : top + h + 10 * s}
                   textAnchor="middle"
                   className="bar-value"
                 >
@@ -167,10 +191,10 @@ export const GroupBars = memo(function GroupBars({
               {g % labelEvery === 0 && (
                 <text
                   x={bx + bw / 2}
-                  y={height - margin.bottom + 12}
+                  y={height - margin.bottom + 12 * s}
                   textAnchor="middle"
-                  className="bar-label"
-                  fill={groupDark(g)}
+                  className="bar-label group-text"
+                  style={groupTextVars(g) as CSSProperties}
                 >
                   {g}
                 </text>
@@ -180,7 +204,7 @@ export const GroupBars = memo(function GroupBars({
         })}
         <text
           x={(margin.left + width - margin.right) / 2}
-          y={height - 4}
+          y={height - 4 * s}
           textAnchor="middle"
           className="axis-title"
         >
@@ -230,19 +254,21 @@ export const Histogram = memo(function Histogram({
   values,
   domain,
   maxCount,
-  color,
+  tone,
   width,
   label,
 }: {
   values: Float32Array;
   domain: [number, number];
   maxCount: number;
-  color: string;
+  /** The bars' colour class (`hist-x`, `hist-xhat`, `hist-y` in norm.css: one colour per theme). */
+  tone: string;
   width: number;
   label: string;
 }) {
-  const height = 64;
-  const m = { top: 4, right: 6, bottom: 16, left: 6 };
+  const s = usePresentScale();
+  const height = 64 * s;
+  const m = { top: 4, right: 6, bottom: 16 * s, left: 6 };
   const x = scaleLinear()
     .domain(domain)
     .range([m.left, width - m.right]);
@@ -254,22 +280,30 @@ export const Histogram = memo(function Histogram({
   for (let i = 0; i < values.length; i++) mean += values[i]!;
   mean /= values.length || 1;
   return (
-    <svg width={width} height={height} role="img" aria-label={label} className="histogram">
-      {bins.map((b, i) => (
-        <rect
-          key={i}
-          x={x(b.x0) + 0.5}
-          y={y(b.count)}
-          width={Math.max(0, x(b.x1) - x(b.x0) - 1)}
-          height={y(0) - y(b.count)}
-          fill={color}
-        />
-      ))}
+    <svg
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      className="histogram"
+      style={{ fontSize: 10 * s }}
+    >
+      <g className={tone}>
+        {bins.map((b, i) => (
+          <rect
+            key={i}
+            x={x(b.x0) + 0.5}
+            y={y(b.count)}
+            width={Math.max(0, x(b.x1) - x(b.x0) - 1)}
+            height={y(0) - y(b.count)}
+          />
+        ))}
+      </g>
       <line x1={x(mean)} x2={x(mean)} y1={m.top} y2={height - m.bottom} className="hist-mean" />
       {domain[0] < 0 && domain[1] > 0 && (
         <line x1={x(0)} x2={x(0)} y1={m.top} y2={height - m.bottom} className="hist-zero" />
       )}
-      <BottomAxis scale={x} y={height - m.bottom} ticks={3} />
+      <BottomAxis scale={x} y={height - m.bottom} ticks={3} s={s} />
     </svg>
   );
 });
@@ -301,8 +335,10 @@ export const RunningChart = memo(function RunningChart({
   width: number;
   testId: string;
 }) {
-  const height = 140;
-  const m = { top: 12, right: 10, bottom: 28, left: 44 };
+  const t = useT(norm);
+  const s = usePresentScale();
+  const height = 140 * s;
+  const m = { top: 12, right: 10, bottom: 28 * s, left: 44 * s };
   const B = batchValues.length;
   const all = [...batchValues, ...runningAfter, start];
   const lo = Math.min(...all);
@@ -319,28 +355,39 @@ export const RunningChart = memo(function RunningChart({
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <svg width={width} height={height} role="img" aria-label={`${title}, over ${B} mini-batches`}>
-        <LeftAxis scale={y} x={m.left} />
-        <BottomAxis scale={x} y={height - m.bottom} ticks={Math.min(B, 6)} />
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={t.overBatches(title, formatCount(B))}
+        style={{ fontSize: 10 * s }}
+      >
+        <LeftAxis scale={y} x={m.left} s={s} />
+        <BottomAxis scale={x} y={height - m.bottom} ticks={Math.min(B, 6)} s={s} />
         <text x={(m.left + width - m.right) / 2} y={height - 2} textAnchor="middle" className="axis-title">
-          mini-batches seen
+          {t.batchesSeen}
         </text>
         <path d={line} className="running-line" />
         {batchValues.map((v, i) => (
           <g key={i}>
-            <circle cx={x(i + 1)} cy={y(v)} r={3.5} className="batch-dot" />
-            <title>
-              batch {i + 1}: {formatValue(v)}
-            </title>
+            <circle cx={x(i + 1)} cy={y(v)} r={3.5 * s} className="batch-dot" />
+            <title>{t.batchDot(formatCount(i + 1), formatValue(v))}</title>
           </g>
         ))}
         {runningAfter.map((v, i) => (
-          <rect key={i} x={x(i + 1) - 3} y={y(v) - 3} width={6} height={6} className="running-dot" />
+          <rect
+            key={i}
+            x={x(i + 1) - 3 * s}
+            y={y(v) - 3 * s}
+            width={6 * s}
+            height={6 * s}
+            className="running-dot"
+          />
         ))}
       </svg>
       <p className="chart-key">
-        <span className="key-dot" aria-hidden="true" /> the batch’s own ·{' '}
-        <span className="key-square" aria-hidden="true" /> running average
+        <span className="key-dot" aria-hidden="true" /> {t.keyOwn} ·{' '}
+        <span className="key-square" aria-hidden="true" /> {t.keyRunning}
       </p>
     </figure>
   );

@@ -1,5 +1,8 @@
 import { useId, useState } from 'react';
 import { formatValue } from '../../viz/format';
+import { common } from '../../i18n/common';
+import { norm } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
 
 /** Reads a decimal typed by a person: `1.5`, `-2`, `−2` (true minus), `1e-5`, `0,5`; null when it is not one. */
 export function parseDecimal(text: string): number | null {
@@ -15,7 +18,10 @@ const show = (v: number) => formatValue(v);
 /**
  * A labelled decimal field that never loses what the user typed: a value is passed on only when it is
  * a number in [min, max] (and not excluded by `check`), otherwise the field says what would be valid.
- * When the value changes from outside, the field follows.
+ * When the value or its bounds change from outside, the field follows. It behaves and words its
+ * messages like the shared whole-number `NumberField` (src/components/NumberField.tsx): the same
+ * out-of-range message (`common.outOfRange`), and "enter a number from … to …" in place of
+ * "enter a whole number from … to …".
  */
 export function DecimalField({
   label,
@@ -29,6 +35,7 @@ export function DecimalField({
   hideLabel = false,
   shortLabel,
   check,
+  className,
 }: {
   label: string;
   value: number;
@@ -43,25 +50,30 @@ export function DecimalField({
   shortLabel?: string;
   /** An extra rule: a sentence when the value is not allowed, else null. */
   check?: (v: number) => string | null;
+  /** Extra classes on the field (e.g. `edit-only`). */
+  className?: string;
 }) {
+  const t = useT(norm);
+  const tc = useT(common);
   const id = useId();
   const [text, setText] = useState(show(value));
   const [error, setError] = useState<string | null>(null);
-  const [prev, setPrev] = useState(value);
-  if (prev !== value) {
-    // The value changed from outside (a link, a preset, a reset): show it afresh unless it is what was typed.
+  const [prev, setPrev] = useState(`${value}:${min}:${max}`);
+  if (prev !== `${value}:${min}:${max}`) {
+    // The value or its bounds changed from outside (a link, a preset, a reset): show the value afresh
+    // unless it is what was typed.
     if (parseDecimal(text) !== value) setText(show(value));
-    setPrev(value);
+    setPrev(`${value}:${min}:${max}`);
     setError(null);
   }
-  const submit = (t: string) => {
-    const v = parseDecimal(t);
+  const submit = (typed: string) => {
+    const v = parseDecimal(typed);
     if (v === null) {
-      setError(`${label}: enter a number from ${show(min)} to ${show(max)}`);
+      setError(t.enterNumber(label, show(min), show(max)));
       return;
     }
     if (v < min || v > max) {
-      setError(`${label}: ${show(v)} is out of range; use ${show(min)} to ${show(max)}`);
+      setError(tc.outOfRange(label, show(v), show(min), show(max)));
       return;
     }
     const extra = check?.(v) ?? null;
@@ -73,7 +85,9 @@ export function DecimalField({
     if (v !== value) onChange(v);
   };
   return (
-    <span className={`number-field decimal-field${hideLabel ? ' bare' : ''}`}>
+    <span
+      className={`number-field decimal-field${hideLabel ? ' bare' : ''}${className ? ` ${className}` : ''}`}
+    >
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
         {shortLabel ? (
           <>

@@ -1,5 +1,9 @@
 import { memo } from 'react';
 import { NumberField } from '../../components/NumberField';
+import { common } from '../../i18n/common';
+import { norm, type NormText } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
+import { formatCount } from '../../viz/format';
 import {
   DATA_PRESETS,
   NORM_LIMITS,
@@ -29,32 +33,37 @@ export interface NormActions {
   takeConv: () => void;
 }
 
-/** UI strings of the controls, in one place. */
-const TEXT = {
-  sources: [
-    { value: 'random', label: 'Seeded random numbers' },
-    { value: 'image', label: 'Sample images' },
-    { value: 'conv', label: 'The convolution view’s output' },
-    { value: 'custom', label: 'Values typed by hand' },
-  ] as { value: NormSource; label: string }[],
-  presets: [
-    { value: 'lecture', label: 'Lecture: channel 0 ≈ 5 ± 2, channel 1 ≈ −3 ± 0.5, …' },
-    { value: 'nearconst', label: 'Near-constant channel 1 (spread 0.001: watch ε)' },
-    { value: 'constant', label: 'Constant channel 1 (variance 0)' },
-    { value: 'standard', label: 'Already standardized (mean 0, spread 1)' },
-  ] as { value: DataPreset; label: string }[],
-  kinds: [
-    { value: 'batch', label: 'Batch norm', hint: 'per channel, over N·H·W' },
-    { value: 'layer', label: 'Layer norm', hint: 'per sample, over C·H·W' },
-    { value: 'instance', label: 'Instance norm', hint: 'per sample and channel, over H·W' },
-    { value: 'group', label: 'Group norm', hint: 'per sample and group of C/G channels' },
-  ] as { value: NormKindName; label: string; hint: string }[],
-};
+/** The choices of the controls, worded in `t`'s language. */
+const sources = (t: NormText): { value: NormSource; label: string }[] => [
+  { value: 'random', label: t.srcRandom },
+  { value: 'image', label: t.srcImage },
+  { value: 'conv', label: t.srcConv },
+  { value: 'custom', label: t.srcCustom },
+];
+const presets = (t: NormText): { value: DataPreset; label: string }[] => [
+  { value: 'lecture', label: t.presetLecture },
+  { value: 'nearconst', label: t.presetNearconst },
+  { value: 'constant', label: t.presetConstant },
+  { value: 'standard', label: t.presetStandard },
+];
+const kinds = (t: NormText): { value: NormKindName; label: string; hint: string }[] => [
+  { value: 'batch', label: t.batchNorm, hint: t.batchHint },
+  { value: 'layer', label: t.layerNorm, hint: t.layerHint },
+  { value: 'instance', label: t.instanceNorm, hint: t.instanceHint },
+  { value: 'group', label: t.groupNorm, hint: t.groupHint },
+];
+const imageNames = (t: NormText): Record<(typeof IMAGE_ORDER)[number], string> => ({
+  checker: t.imageChecker,
+  digit: t.imageDigit,
+  gradient: t.imageGradient,
+  scene: t.imageScene,
+});
 
 /**
  * The lab's settings: the data (layout, source, shape, seed, per-channel offsets and spreads, presets)
  * and the normalization (kind, number of groups). A refused change is explained next to its control
- * while the previous value stays.
+ * while the previous value stays. In presentation mode only the choice of normalization stays: the
+ * data settings are editing controls (`edit-only`).
  */
 export const NormControls = memo(function NormControls({
   cfg,
@@ -67,6 +76,8 @@ export const NormControls = memo(function NormControls({
   rejection: { field: string; message: string } | null;
   pixelError: string | null;
 }) {
+  const t = useT(norm);
+  const tc = useT(common);
   const nd = cfg.layout === 'nd';
   const fromConv = cfg.src === 'conv';
   const reject = (...fields: string[]) =>
@@ -75,23 +86,31 @@ export const NormControls = memo(function NormControls({
         {rejection.message}
       </p>
     ) : null;
-  const channels = nd ? 'Features D' : 'Channels C';
+  const channels = nd ? t.featuresD : t.channelsC;
+  const unitName = (c: number) => (nd ? t.featureN(String(c)) : t.channelN(String(c)));
+  const limitArgs = [
+    String(NORM_LIMITS.n),
+    String(NORM_LIMITS.c),
+    String(NORM_LIMITS.hw),
+    formatCount(NORM_LIMITS.n * NORM_LIMITS.c * NORM_LIMITS.hw ** 2),
+  ] as const;
+  const names = imageNames(t);
   return (
     <form
       className="controls norm-controls"
-      aria-label="Normalization settings"
+      aria-label={t.settingsLabel}
       onSubmit={(e) => e.preventDefault()}
     >
       <fieldset>
-        <legend>Normalization</legend>
-        <div className="kind-choices" role="radiogroup" aria-label="Which normalization">
-          {TEXT.kinds.map((k) => {
+        <legend>{t.legendKind}</legend>
+        <div className="kind-choices" role="radiogroup" aria-label={t.whichKind}>
+          {kinds(t).map((k) => {
             const off = nd && (k.value === 'instance' || k.value === 'group');
             return (
               <label
                 key={k.value}
                 className={`kind-choice${cfg.kind === k.value ? ' chosen' : ''}`}
-                title={off ? 'Needs H×W maps: switch to N×C×H×W' : k.hint}
+                title={off ? t.needsMaps : k.hint}
               >
                 <input
                   type="radio"
@@ -112,7 +131,7 @@ export const NormControls = memo(function NormControls({
         {reject('kind')}
         {cfg.kind === 'group' && (
           <label className="field">
-            Groups G (must divide C = {cfg.c})
+            {t.groupsLabel(String(cfg.c))}
             <select
               value={cfg.g}
               onChange={(e) => actions.setGroups(Number(e.target.value))}
@@ -120,12 +139,7 @@ export const NormControls = memo(function NormControls({
             >
               {divisors(cfg.c).map((d) => (
                 <option key={d} value={d}>
-                  {d}{' '}
-                  {d === 1
-                    ? '(= layer norm)'
-                    : d === cfg.c
-                      ? '(= instance norm)'
-                      : `(${cfg.c / d} channels each)`}
+                  {d} {d === 1 ? t.isLayer : d === cfg.c ? t.isInstance : t.channelsEach(String(cfg.c / d))}
                 </option>
               ))}
             </select>
@@ -134,9 +148,9 @@ export const NormControls = memo(function NormControls({
         {reject('g')}
       </fieldset>
 
-      <fieldset>
-        <legend>Data</legend>
-        <div className="layout-choices" role="radiogroup" aria-label="Layout">
+      <fieldset className="edit-only">
+        <legend>{t.legendData}</legend>
+        <div className="layout-choices" role="radiogroup" aria-label={t.layout}>
           <label>
             <input
               type="radio"
@@ -145,7 +159,7 @@ export const NormControls = memo(function NormControls({
               onChange={() => actions.setLayout('nchw')}
               data-testid="layout-nchw"
             />{' '}
-            N×C×H×W <span className="dim">(after a convolution)</span>
+            N×C×H×W <span className="dim">{t.afterConv}</span>
           </label>
           <label>
             <input
@@ -155,18 +169,18 @@ export const NormControls = memo(function NormControls({
               onChange={() => actions.setLayout('nd')}
               data-testid="layout-nd"
             />{' '}
-            N×D <span className="dim">(fully connected)</span>
+            N×D <span className="dim">{t.fullyConnected}</span>
           </label>
         </div>
         {reject('layout')}
         <label className="field">
-          Source
+          {t.source}
           <select
             value={cfg.src}
             onChange={(e) => actions.setSource(e.target.value as NormSource)}
             data-testid="source"
           >
-            {TEXT.sources.map((s) => (
+            {sources(t).map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>
@@ -176,12 +190,12 @@ export const NormControls = memo(function NormControls({
         {reject('src', 'cv')}
         {pixelError && (
           <p className="rejection" role="alert">
-            {pixelError}
+            {t.imagesFailed(pixelError)}
           </p>
         )}
         <div className="row">
           <NumberField
-            label="Samples N"
+            label={t.samplesN}
             value={cfg.n}
             min={1}
             max={NORM_LIMITS.n}
@@ -214,7 +228,7 @@ export const NormControls = memo(function NormControls({
             ) : (
               <>
                 <NumberField
-                  label="Height H"
+                  label={t.heightH}
                   value={cfg.h}
                   min={1}
                   max={NORM_LIMITS.hw}
@@ -223,7 +237,7 @@ export const NormControls = memo(function NormControls({
                   width={3}
                 />
                 <NumberField
-                  label="Width W"
+                  label={t.widthW}
                   value={cfg.w}
                   min={1}
                   max={NORM_LIMITS.hw}
@@ -236,16 +250,16 @@ export const NormControls = memo(function NormControls({
         </div>
         {reject('n', 'in')}
         <p className="hint">
-          Up to {NORM_LIMITS.n} samples of {NORM_LIMITS.c} channels of {NORM_LIMITS.hw}×{NORM_LIMITS.hw} (
-          {(NORM_LIMITS.n * NORM_LIMITS.c * NORM_LIMITS.hw ** 2).toLocaleString('en')} values) keep playback
-          smooth{cfg.src === 'custom' ? `; typed values fill at most ${NORM_LIMITS.custom}` : ''}.
+          {cfg.src === 'custom'
+            ? t.limitsCustom(...limitArgs, formatCount(NORM_LIMITS.custom))
+            : t.limits(...limitArgs)}
         </p>
 
         {cfg.src === 'random' && (
           <>
             <div className="row">
               <NumberField
-                label="Seed"
+                label={t.seed}
                 value={cfg.seed}
                 min={0}
                 max={4294967295}
@@ -258,12 +272,12 @@ export const NormControls = memo(function NormControls({
                 className="small"
                 onClick={() => actions.setSeed((Math.random() * 2 ** 32) >>> 0)}
               >
-                New seed
+                {t.newSeed}
               </button>
             </div>
             {reject('seed')}
             <label className="field">
-              Preset
+              {t.preset}
               <select
                 value=""
                 onChange={(e) => {
@@ -271,8 +285,8 @@ export const NormControls = memo(function NormControls({
                 }}
                 data-testid="preset"
               >
-                <option value="">Choose offsets and spreads…</option>
-                {TEXT.presets
+                <option value="">{t.choosePreset}</option>
+                {presets(t)
                   .filter((p) => DATA_PRESETS.includes(p.value))
                   .map((p) => (
                     <option key={p.value} value={p.value}>
@@ -282,12 +296,12 @@ export const NormControls = memo(function NormControls({
               </select>
             </label>
             <table className="channel-table">
-              <caption className="hint">Channel c is offset_c + spread_c · z, z standard normal.</caption>
+              <caption className="hint">{t.channelCaption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{nd ? 'feature' : 'channel'}</th>
-                  <th scope="col">offset</th>
-                  <th scope="col">spread</th>
+                  <th scope="col">{nd ? t.colFeature : t.colChannel}</th>
+                  <th scope="col">{t.colOffset}</th>
+                  <th scope="col">{t.colSpread}</th>
                 </tr>
               </thead>
               <tbody>
@@ -296,7 +310,7 @@ export const NormControls = memo(function NormControls({
                     <th scope="row">{c}</th>
                     <td>
                       <DecimalField
-                        label={`Offset of ${nd ? 'feature' : 'channel'} ${c}`}
+                        label={t.offsetOf(unitName(c))}
                         hideLabel
                         value={offsetOf(cfg, c)}
                         min={-100}
@@ -307,7 +321,7 @@ export const NormControls = memo(function NormControls({
                     </td>
                     <td>
                       <DecimalField
-                        label={`Spread of ${nd ? 'feature' : 'channel'} ${c}`}
+                        label={t.spreadOf(unitName(c))}
                         hideLabel
                         value={spreadOf(cfg, c)}
                         min={0}
@@ -325,31 +339,25 @@ export const NormControls = memo(function NormControls({
         )}
         {cfg.src === 'image' && (
           <p className="hint">
-            Sample n is the {IMAGE_ORDER.join(', ')} image in turn (then flipped), resized to {cfg.h}×{cfg.w};
-            C = 1 is grey, C = 3 red, green and blue.
-            {nd ? ' In N×D each feature is a channel’s mean over the image (global average pooling).' : ''}
+            {t.imageHint(IMAGE_ORDER.map((n) => names[n]).join(', '), String(cfg.h), String(cfg.w))}
+            {nd ? ` ${t.imageHintNd}` : ''}
           </p>
         )}
         {cfg.src === 'conv' && (
           <>
             <p className="hint">
-              Sample n is the convolution view’s layer applied to an input seeded seed + n (sample 0 is
-              exactly what the convolution view shows). Its output shape sets C, H and W.
-              {nd ? ' In N×D each feature is a channel’s mean (global average pooling).' : ''}
+              {t.convHint}
+              {nd ? ` ${t.convHintNd}` : ''}
             </p>
             <div className="row">
               <button type="button" className="small" onClick={actions.takeConv} data-testid="take-conv">
-                Use the convolution view’s current settings
+                {t.takeConv}
               </button>
-              <a href="#/conv">Open the convolution view</a>
+              <a href="#/conv">{tc.openConv}</a>
             </div>
           </>
         )}
-        {cfg.src === 'custom' && (
-          <p className="hint">
-            Click a value in the tensor (or select it with the arrow keys and press Enter) to type a new one.
-          </p>
-        )}
+        {cfg.src === 'custom' && <p className="hint">{t.customHint}</p>}
         {reject('x')}
       </fieldset>
     </form>

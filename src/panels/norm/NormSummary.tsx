@@ -1,5 +1,8 @@
 import { memo } from 'react';
 import { CopyButton } from '../../components/CopyButton';
+import { common } from '../../i18n/common';
+import { norm, type NormText } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
 import {
   NORM_KINDS,
   groupCountOf,
@@ -7,17 +10,18 @@ import {
   type NormConfig,
   type NormKindName,
 } from '../../state/views/norm';
+import { formatCount } from '../../viz/format';
 import { coincidences, countFormula, pytorchLine, shapeTable } from './model';
 
 /** Test ids of the rows of the table of shapes. */
 const ROW_IDS: Record<string, string> = { 'x, y': 'x', 'μ, σ': 'stats', 'γ, β': 'affine' };
 
-const KIND_TITLES: Record<NormKindName, string> = {
-  batch: 'batch',
-  layer: 'layer',
-  instance: 'instance',
-  group: 'group',
-};
+const kindTitles = (t: NormText): Record<NormKindName, string> => ({
+  batch: t.kindBatch,
+  layer: t.kindLayer,
+  instance: t.kindInstance,
+  group: t.kindGroup,
+});
 
 /** How many groups each normalization has, in symbols and numbers. */
 function groupsText(cfg: Readonly<NormConfig>, kind: NormKindName): string | null {
@@ -51,21 +55,23 @@ function sizeText(cfg: Readonly<NormConfig>, kind: NormKindName): string | null 
  * note when the choice coincides with another normalization.
  */
 export const NormSummary = memo(function NormSummary({ cfg }: { cfg: NormConfig }) {
+  const t = useT(norm);
+  const tc = useT(common);
   const rows = shapeTable(cfg);
-  const code = pytorchLine(cfg);
-  const notes = coincidences(cfg);
+  const code = pytorchLine(cfg, t);
+  const notes = coincidences(cfg, t);
+  const titles = kindTitles(t);
   const kinds = cfg.layout === 'nd' ? NORM_KINDS.filter((k) => k === 'batch' || k === 'layer') : NORM_KINDS;
   return (
-    <section className="summary norm-summary" aria-label="Shapes of the normalization" data-testid="summary">
-      <div className="shape-table-wrap">
+    <section className="summary norm-summary" aria-label={t.shapesLabel} data-testid="summary">
+      {/* Focusable, so that a table wider than the screen scrolls from the keyboard too. */}
+      <div className="shape-table-wrap" tabIndex={0} role="region" aria-label={t.shapesCaption}>
         <table className="shape-table" data-testid="shape-table">
-          <caption className="visually-hidden">
-            Shapes for each normalization; the chosen one is marked
-          </caption>
+          <caption className="visually-hidden">{t.shapesCaption}</caption>
           <thead>
             <tr>
               <th scope="col">
-                <span className="visually-hidden">tensor</span>
+                <span className="visually-hidden">{t.tensorHead}</span>
               </th>
               {kinds.map((k) => (
                 <th
@@ -74,7 +80,7 @@ export const NormSummary = memo(function NormSummary({ cfg }: { cfg: NormConfig 
                   className={k === cfg.kind ? 'current' : undefined}
                   data-testid={`col-${k}`}
                 >
-                  {KIND_TITLES[k]} {k === cfg.kind && <span className="chosen-mark">✓ chosen</span>}
+                  {titles[k]} {k === cfg.kind && <span className="chosen-mark">{t.chosen}</span>}
                 </th>
               ))}
             </tr>
@@ -95,7 +101,7 @@ export const NormSummary = memo(function NormSummary({ cfg }: { cfg: NormConfig 
               </tr>
             ))}
             <tr>
-              <th scope="row">groups</th>
+              <th scope="row">{t.rowGroups}</th>
               {kinds.map((k) => (
                 <td
                   key={k}
@@ -107,7 +113,7 @@ export const NormSummary = memo(function NormSummary({ cfg }: { cfg: NormConfig 
               ))}
             </tr>
             <tr>
-              <th scope="row">m per group</th>
+              <th scope="row">{t.rowM}</th>
               {kinds.map((k) => (
                 <td
                   key={k}
@@ -123,17 +129,23 @@ export const NormSummary = memo(function NormSummary({ cfg }: { cfg: NormConfig 
       </div>
       <div className="norm-summary-side">
         <p className="norm-formula">
-          y = γ · (x − μ) / √(σ² + ε) + β{' '}
-          <span className="dim">· μ, σ² over each group of {groupSizeOf(cfg)} values</span>
+          <span className="math">y = γ · (x − μ) / √(σ² + ε) + β</span>{' '}
+          <span className="dim">· {t.overEachGroup(formatCount(groupSizeOf(cfg)))}</span>
         </p>
         <div className="code-line">
           <code data-testid="pytorch">{code.code}</code>
-          <CopyButton text={code.code} label="Copy PyTorch" />
+          <CopyButton text={code.code} label={tc.copyPytorch} />
         </div>
         {code.note && <p className="hint">{code.note}</p>}
         {notes.map((n) => (
-          <p key={n} className="coincidence" role="note" data-testid="coincidence">
-            {n}
+          <p key={n.text} className="coincidence" role="note" data-testid="coincidence">
+            {n.text}
+            {n.code && (
+              <>
+                {' '}
+                <code>{n.code}</code>
+              </>
+            )}
           </p>
         ))}
       </div>

@@ -1,11 +1,10 @@
 import { memo, useMemo } from 'react';
 import type { NormGroupTrace, NormStep } from '../../engine/trace-norm';
-import { formatValue } from '../../viz/format';
-import { STAGES, formatEps, stageIndex, stepArithmetic, stepHeadline, sub } from './steps';
+import { formatCount, formatValue } from '../../viz/format';
+import { norm } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
+import { STAGES, formatEps, stageFormula, stageIndex, stepArithmetic, sub } from './steps';
 import { groupColor, groupDark, groupTint } from './colors';
-
-/** Column heads of the member table. */
-const HEADS = ['k', 'where', 'x', 'Σx so far', '(x − μ)²', 'x̂', 'γ', 'β', 'y'];
 
 /** Rows of the member table shown at once (a window that follows the current member). */
 const WINDOW = 10;
@@ -37,6 +36,7 @@ export const StepSheet = memo(function StepSheet({
   where,
   whereHead,
 }: StepSheetProps) {
+  const t = useT(norm);
   const m = trace.count;
   const stage = stageIndex(step.stage);
   const k = step.k;
@@ -57,17 +57,19 @@ export const StepSheet = memo(function StepSheet({
   const known = (s: number, i: number) => i <= upTo(s);
 
   const results = [
-    stage > 0 ? formatValue(trace.sum) : stage === 0 ? `${formatValue(prefix[k]!)} so far` : '',
+    stage > 0 ? formatValue(trace.sum) : stage === 0 ? t.soFar(formatValue(prefix[k]!)) : '',
     stage >= 1 ? formatValue(trace.mean) : '',
     stage > 2
       ? `Σ = ${formatValue(sqPrefix[m - 1]!)}`
       : stage === 2
-        ? `Σ = ${formatValue(sqPrefix[k]!)} so far`
+        ? t.sumSoFar(formatValue(sqPrefix[k]!))
         : '',
     stage >= 3 ? formatValue(trace.variance) : '',
     stage >= 4 ? `√(σ² + ε) = ${formatValue(trace.std)}` : '',
-    stage >= 5 ? `${k + 1} of ${m}` : '',
+    stage >= 5 ? t.countOf(formatCount(k + 1), formatCount(m)) : '',
   ];
+  /** Column heads of the member table. */
+  const heads = ['k', whereHead, 'x', t.headSum, '(x − μ)²', 'x̂', 'γ', 'β', 'y'];
 
   const focusRow = k >= 0 ? k : m - 1;
   const size = Math.min(WINDOW, m);
@@ -88,12 +90,12 @@ export const StepSheet = memo(function StepSheet({
             className="group-chip"
             style={{ background: groupTint(g), borderColor: groupColor(g), color: groupDark(g) }}
           >
-            group {g}
+            {t.groupN(String(g))}
           </span>{' '}
           {groupWords} <span className="dim">· m = {countWords}</span>
         </h3>
       </div>
-      <ol className="stage-ladder" aria-label="Stages">
+      <ol className="stage-ladder" aria-label={t.stages}>
         {STAGES.map((s, i) => (
           <li
             key={s.stage}
@@ -107,18 +109,17 @@ export const StepSheet = memo(function StepSheet({
         ))}
       </ol>
       <p className="stage-formula">
-        <span className="dim">{STAGES[stage]!.formula}</span>
+        <span className="dim">{stageFormula(stage, t)}</span>
       </p>
       <p className="step-arith" data-testid="step-arith">
-        {stepArithmetic(step, eps)}
+        {stepArithmetic(step, eps, t)}
       </p>
-      <p className="visually-hidden" aria-live="polite">
-        {stepHeadline(step)}
-      </p>
-      <div className="member-table-wrap">
+      {/* Focusable, so that a table wider than the screen scrolls from the keyboard too. */}
+      <div className="member-table-wrap" tabIndex={0} role="region" aria-labelledby="member-caption">
         <p className="member-caption dim" id="member-caption">
-          {m} values of group {g}
-          {m > size ? `; rows ${start} to ${start + size - 1} shown` : ''} · ε = {formatEps(eps)}
+          {t.memberCaption(formatCount(m), String(g))}
+          {m > size ? ` · ${t.rowsShown(String(start), String(start + size - 1))}` : ''} · ε ={' '}
+          {formatEps(eps)}
         </p>
         {/* Rows of fixed size with layout containment: a step changes one cell and lays out only its row. */}
         <div
@@ -129,9 +130,9 @@ export const StepSheet = memo(function StepSheet({
         >
           <div role="rowgroup">
             <div role="row" className="mrow mhead">
-              {HEADS.map((h) => (
-                <span key={h} role="columnheader">
-                  {h === 'where' ? whereHead : h}
+              {heads.map((h, i) => (
+                <span key={i} role="columnheader">
+                  {h}
                 </span>
               ))}
             </div>

@@ -1,7 +1,9 @@
 import { memo, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { SIGNED_LUT, divergingScale, lutIndex, textColorOn } from '../../viz/color';
 import { formatCell } from '../../viz/format';
-import { TINT_RGB, groupColor, groupDark, groupTint } from './colors';
+import { norm } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
+import { TEXT_ON_TINT, TINT_RGB, groupColor, groupDark, groupTint } from './colors';
 import { coordsOf, flatAt, flatOfTable, mapOrigin, tableOf, type TensorGeometry } from './layout';
 
 /** Up to this many cells a tensor is drawn in SVG (numbers, testable); above, on one canvas. */
@@ -45,6 +47,13 @@ export interface TensorViewProps {
 export const TENSOR_NUMBER_MIN_CELL = 30;
 const CORNER_MIN_CELL = 34;
 
+/** About how wide `text` is at `size` px: Hangul is a full em, the rest (digits, Latin) about 0.64 em. */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(ch) ? 1 : 0.64;
+  return em * size;
+}
+
 /** The cells of a small tensor, with numbers (and group numbers in the corners of large cells). */
 const SvgCells = memo(function SvgCells({
   geo,
@@ -54,10 +63,10 @@ const SvgCells = memo(function SvgCells({
   maxAbs,
 }: Pick<TensorViewProps, 'geo' | 'values' | 'mapGroup' | 'paint' | 'maxAbs'>) {
   const scale = useMemo(() => divergingScale(maxAbs), [maxAbs]);
-  const { cell } = geo;
+  const { cell, scale: s } = geo;
   const numbers = cell >= TENSOR_NUMBER_MIN_CELL;
-  const corner = paint === 'group' && cell >= CORNER_MIN_CELL;
-  const fontSize = Math.min(17, Math.max(9.5, cell * 0.31));
+  const corner = paint === 'group' && cell >= CORNER_MIN_CELL * s;
+  const fontSize = Math.min(17 * s, Math.max(9.5, cell * 0.31));
   const rects = [];
   const texts = [];
   const corners = [];
@@ -77,7 +86,7 @@ const SvgCells = memo(function SvgCells({
           y={y + cell / 2 + (corner ? 3 : 0)}
           dy="0.35em"
           textAnchor="middle"
-          fill={paint === 'group' ? '#111827' : textColorOn(fill)}
+          fill={paint === 'group' ? TEXT_ON_TINT : textColorOn(fill)}
         >
           {formatCell(values[i]!)}
         </text>,
@@ -85,7 +94,7 @@ const SvgCells = memo(function SvgCells({
     }
     if (corner) {
       corners.push(
-        <text key={i} x={x + 3} y={y + 9} fill={groupDark(g)}>
+        <text key={i} x={x + 3} y={y + 9 * s} fill={groupDark(g)}>
           {g}
         </text>,
       );
@@ -96,7 +105,7 @@ const SvgCells = memo(function SvgCells({
       {rects}
       <g fontSize={fontSize}>{texts}</g>
       {corners.length > 0 && (
-        <g fontSize={8.5} className="corner-group">
+        <g fontSize={8.5 * s} className="corner-group">
           {corners}
         </g>
       )}
@@ -159,7 +168,9 @@ const Labels = memo(function Labels({
   paint,
   channelName,
 }: Pick<TensorViewProps, 'geo' | 'mapGroup' | 'paint' | 'channelName'>) {
+  const t = useT(norm);
   const nd = geo.layout === 'nd';
+  const s = geo.scale;
   const items = [];
   for (let n = 0; n < geo.n; n++) {
     const [x, y] = mapOrigin(geo, n, 0);
@@ -173,11 +184,11 @@ const Labels = memo(function Labels({
           textAnchor="end"
           className="axis-label"
         >
-          sample {n}
+          {t.sampleN(String(n))}
         </text>
       ) : (
-        <text key={`s${n}`} x={x + geo.mapW / 2} y={12} textAnchor="middle" className="axis-label">
-          {geo.mapW >= 54 ? `sample ${n}` : `n=${n}`}
+        <text key={`s${n}`} x={x + geo.mapW / 2} y={12 * s} textAnchor="middle" className="axis-label">
+          {geo.mapW >= 54 * s ? t.sampleN(String(n)) : `n=${n}`}
         </text>
       ),
     );
@@ -186,8 +197,8 @@ const Labels = memo(function Labels({
     const [x, y] = mapOrigin(geo, 0, c);
     items.push(
       nd ? (
-        <text key={`c${c}`} x={x + geo.cell / 2} y={12} textAnchor="middle" className="axis-label">
-          {geo.cell >= 40 ? `feature ${c}` : `d=${c}`}
+        <text key={`c${c}`} x={x + geo.cell / 2} y={12 * s} textAnchor="middle" className="axis-label">
+          {geo.cell >= 40 * s ? t.featureN(String(c)) : `d=${c}`}
         </text>
       ) : (
         <text
@@ -208,8 +219,9 @@ const Labels = memo(function Labels({
       for (let c = 0; c < geo.c; c++) {
         const [x, y] = mapOrigin(geo, n, c);
         const g = mapGroup[n * geo.c + c]!;
-        const text = geo.mapW >= 64 ? `group ${g}` : `${g}`;
-        const w = Math.max(16, text.length * 6.4 + 8);
+        const long = t.groupN(String(g));
+        const text = geo.mapW >= textWidth(long, 10 * s) + 14 * s ? long : `${g}`;
+        const w = Math.max(16 * s, textWidth(text, 10 * s) + 8 * s);
         items.push(
           <g key={`b${n}-${c}`} className="group-badge" data-map={`${n}-${c}`} data-group={g}>
             <rect
@@ -234,7 +246,11 @@ const Labels = memo(function Labels({
         );
       }
   }
-  return <g>{items}</g>;
+  return (
+    <g style={{ fontSize: 11 * s }} className="tensor-labels">
+      {items}
+    </g>
+  );
 });
 
 /**

@@ -1,11 +1,14 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { NORM_LIMITS, betaOf, gammaOf, mapSize, type NormConfig } from '../../state/views/norm';
-import { formatTerm, formatValue } from '../../viz/format';
+import { formatCount, formatTerm, formatValue } from '../../viz/format';
+import { norm, type NormText } from '../../i18n/norm';
+import { useT } from '../../i18n/useT';
 import { DecimalField } from './DecimalField';
 import { RunningChart } from './Charts';
-import { channelValues, type RunningHistory, type TestResult } from './model';
+import { ONE_VALUE_ERROR, channelValues, type RunningHistory, type TestResult } from './model';
 import { formatEps } from './steps';
 import { TensorView } from './TensorView';
+import { usePresentScale } from './present';
 import { LABEL_W, coordsOf, tensorGeometry } from './layout';
 import { maxAbsOf } from '../../viz/color';
 
@@ -29,6 +32,47 @@ const NO_OVERLAYS = {};
 /** A difference with its sign, e.g. "+0.31" or "−1.2". */
 const signed = (v: number) => (v > 0 ? '+' : '') + formatValue(v);
 
+/** One cell of a channel row: its text, and a test id when a test reads it. */
+interface RowCell {
+  text: string;
+  testId?: string;
+}
+
+/**
+ * One channel's row of the statistics tables (training and testing): the channel's name as a
+ * button that picks it for the worked arithmetic below (pressed when picked), then its numbers.
+ */
+function ChannelRow({
+  name,
+  current,
+  onPick,
+  cells,
+}: {
+  name: string;
+  current: boolean;
+  onPick: () => void;
+  cells: readonly RowCell[];
+}) {
+  return (
+    <tr className={current ? 'current' : undefined}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={onPick} aria-pressed={current}>
+          {name}
+        </button>
+      </th>
+      {cells.map((c, i) => (
+        <td key={i} data-testid={c.testId}>
+          {c.text}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/** The name of a normalization, as the sentence about running statistics starts with it. */
+const kindName = (t: NormText, kind: NormConfig['kind']) =>
+  ({ batch: t.batchNorm, layer: t.layerNorm, instance: t.instanceNorm, group: t.groupNorm })[kind];
+
 /**
  * Training against testing. In training, mini-batches arrive one by one and batch norm keeps running
  * averages of their statistics (PyTorch: momentum m, the unbiased variance in the update); at test
@@ -48,6 +92,7 @@ export const TrainTest = memo(function TrainTest({
   onMomentum,
   rejection,
 }: Props) {
+  const t = useT(norm);
   const [picked, setPicked] = useState<number | null>(null);
   const ch = Math.min(cfg.c - 1, picked ?? focusChannel);
   const isBatch = cfg.kind === 'batch';
@@ -59,14 +104,16 @@ export const TrainTest = memo(function TrainTest({
         {rejection.message}
       </p>
     ) : null;
-  const chartW = Math.max(220, Math.min(420, Math.floor((width - 40) / 2)));
+  const scale = usePresentScale();
+  const chartW = Math.max(220, Math.min(420 * scale, Math.floor((width - 40) / 2)));
   const m = cfg.mom;
   const name = (c: number) => channelName(c);
+  const unit = cfg.layout === 'nd' ? t.colFeature : t.colChannel;
   return (
     <section className="stage-block train-test" aria-labelledby="tt-title" data-testid="train-test">
       <header>
-        <h3 id="tt-title">Training vs. testing</h3>
-        <div className="mode-choices" role="radiogroup" aria-label="Mode">
+        <h3 id="tt-title">{t.trainTest}</h3>
+        <div className="mode-choices" role="radiogroup" aria-label={t.mode}>
           <label>
             <input
               type="radio"
@@ -75,7 +122,7 @@ export const TrainTest = memo(function TrainTest({
               onChange={() => onMode('train')}
               data-testid="mode-train"
             />{' '}
-            Training
+            {t.training}
           </label>
           <label>
             <input
@@ -85,14 +132,14 @@ export const TrainTest = memo(function TrainTest({
               onChange={() => onMode('test')}
               data-testid="mode-test"
             />{' '}
-            Testing
+            {t.testing}
           </label>
         </div>
       </header>
       <div className="batch-row">
         <span data-testid="batch-label">
-          Mini-batch <strong>{cfg.batch + 1}</strong>
-          <span className="dim"> of up to {NORM_LIMITS.batches}</span>
+          {t.miniBatch} <strong>{cfg.batch + 1}</strong>
+          <span className="dim"> {t.ofUpTo(String(NORM_LIMITS.batches))}</span>
         </span>
         <button
           type="button"
@@ -100,104 +147,88 @@ export const TrainTest = memo(function TrainTest({
           disabled={cfg.batch + 1 >= NORM_LIMITS.batches || cfg.src === 'custom'}
           data-testid="next-batch"
         >
-          Next batch
+          {t.nextBatch}
         </button>
         <button type="button" className="small" onClick={() => onBatch(0)} disabled={cfg.batch === 0}>
-          Start again
+          {t.startAgain}
         </button>
         <DecimalField
-          label="Momentum m"
+          label={t.momentum}
           value={cfg.mom}
           min={0}
           max={1}
           onChange={onMomentum}
           testId="momentum"
           width={4}
-          hint="Weight of a new batch in the running statistics (PyTorch: 0.1)"
+          hint={t.momentumHint}
+          className="edit-only"
         />
       </div>
       {reject('batch', 'mom', 'mode')}
-      {cfg.src === 'custom' && (
-        <p className="hint">
-          Typed values make a single mini-batch; choose another data source to see batches arrive.
-        </p>
-      )}
+      {cfg.src === 'custom' && <p className="hint">{t.customBatch}</p>}
       {!isBatch && (
         <p className="coincidence" data-testid="no-running">
-          {cfg.kind[0]!.toUpperCase() + cfg.kind.slice(1)} norm takes its statistics from each sample alone,
-          so it computes the same thing in training and at test time: it keeps no running statistics. Only
-          batch norm needs them, because a test sample has no batch.
+          {t.noRunning(kindName(t, cfg.kind))}
         </p>
       )}
-      {isBatch && history?.problem && (
+      {isBatch && history?.tooFew !== null && history?.tooFew !== undefined && (
         <p className="rejection" role="note" data-testid="running-problem">
-          {history.problem}
+          {t.runningProblem(formatCount(history.tooFew))} <code>{ONE_VALUE_ERROR}</code>
         </p>
       )}
-      {isBatch && history && !history.problem && cfg.mode === 'train' && last && (
+      {isBatch && history && history.tooFew === null && cfg.mode === 'train' && last && (
         <>
-          <p className="hint">
-            Each mini-batch is normalized with its <em>own</em> mean and biased variance (over k = {k} values
-            per {cfg.layout === 'nd' ? 'feature' : 'channel'}); at the same time the running averages move a
-            fraction m = {formatValue(m)} towards it, using the unbiased variance σ²·k/(k − 1) as PyTorch
-            does. They start at mean 0 and variance 1.
-          </p>
+          <p className="hint">{t.trainHint(formatCount(k), unit, formatValue(m))}</p>
           <table className="running-table" data-testid="running-table">
-            <caption className="visually-hidden">Batch and running statistics per channel</caption>
+            <caption className="visually-hidden">{t.runningCaption}</caption>
             <thead>
               <tr>
-                <th scope="col">{cfg.layout === 'nd' ? 'feature' : 'channel'}</th>
-                <th scope="col">batch μ</th>
-                <th scope="col">running μ</th>
-                <th scope="col">batch − running</th>
-                <th scope="col">batch σ² (biased)</th>
+                <th scope="col">{unit}</th>
+                <th scope="col">{t.hBatchMean}</th>
+                <th scope="col">{t.hRunningMean}</th>
+                <th scope="col">{t.hDiff}</th>
+                <th scope="col">{t.hBatchVar}</th>
                 <th scope="col">σ²·k/(k − 1)</th>
-                <th scope="col">running σ²</th>
-                <th scope="col">batch − running</th>
+                <th scope="col">{t.hRunningVar}</th>
+                <th scope="col">{t.hDiff}</th>
               </tr>
             </thead>
             <tbody>
               {history.updates[cfg.batch]!.map((u, c) => (
-                <tr key={c} className={c === ch ? 'current' : undefined}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => setPicked(c)}
-                      aria-pressed={c === ch}
-                    >
-                      {name(c)}
-                    </button>
-                  </th>
-                  <td>{formatValue(u.mean)}</td>
-                  <td data-testid={`running-mean-${c}`}>{formatValue(u.meanAfter)}</td>
-                  <td>{signed(u.mean - u.meanAfter)}</td>
-                  <td>{formatValue(u.variance)}</td>
-                  <td>{formatValue(u.unbiased)}</td>
-                  <td data-testid={`running-var-${c}`}>{formatValue(u.varAfter)}</td>
-                  <td>{signed(u.variance - u.varAfter)}</td>
-                </tr>
+                <ChannelRow
+                  key={c}
+                  name={name(c)}
+                  current={c === ch}
+                  onPick={() => setPicked(c)}
+                  cells={[
+                    { text: formatValue(u.mean) },
+                    { text: formatValue(u.meanAfter), testId: `running-mean-${c}` },
+                    { text: signed(u.mean - u.meanAfter) },
+                    { text: formatValue(u.variance) },
+                    { text: formatValue(u.unbiased) },
+                    { text: formatValue(u.varAfter), testId: `running-var-${c}` },
+                    { text: signed(u.variance - u.varAfter) },
+                  ]}
+                />
               ))}
             </tbody>
           </table>
           <div className="worked" data-testid="running-worked">
-            <p>
-              {name(ch)}, after mini-batch {cfg.batch + 1}:
+            <p>{t.afterBatch(name(ch), formatCount(cfg.batch + 1))}</p>
+            <p className="math">
+              {t.runningMeanRule}
+              <sub>B</sub> = {formatValue(1 - m)}·{formatTerm(last.meanBefore)} + {formatValue(m)}·
+              {formatTerm(last.mean)} = <strong>{formatValue(last.meanAfter)}</strong>
             </p>
-            <p>
-              running μ ← (1 − m)·running μ + m·μ<sub>B</sub> = {formatValue(1 - m)}·
-              {formatTerm(last.meanBefore)} + {formatValue(m)}·{formatTerm(last.mean)} ={' '}
-              <strong>{formatValue(last.meanAfter)}</strong>
-            </p>
-            <p>
-              running σ² ← (1 − m)·running σ² + m·σ²<sub>B</sub>·k/(k − 1) = {formatValue(1 - m)}·
-              {formatValue(last.varBefore)} + {formatValue(m)}·{formatValue(last.variance)}·{k}/{k - 1} ={' '}
-              <strong>{formatValue(last.varAfter)}</strong>
+            <p className="math">
+              {t.runningVarRule}
+              <sub>B</sub>·k/(k − 1) = {formatValue(1 - m)}·{formatValue(last.varBefore)} + {formatValue(m)}·
+              {formatValue(last.variance)}·{k}/{k - 1} = <strong>{formatValue(last.varAfter)}</strong>
             </p>
           </div>
           <div className="chart-row">
             <RunningChart
-              title={`Mean of ${name(ch)}`}
+              title={t.meanOf(name(ch))}
               batchValues={history.updates.map((row) => row[ch]!.mean)}
               runningAfter={history.updates.map((row) => row[ch]!.meanAfter)}
               start={0}
@@ -205,7 +236,7 @@ export const TrainTest = memo(function TrainTest({
               testId="running-mean-chart"
             />
             <RunningChart
-              title={`Variance of ${name(ch)} (unbiased)`}
+              title={t.varianceOf(name(ch))}
               batchValues={history.updates.map((row) => row[ch]!.unbiased)}
               runningAfter={history.updates.map((row) => row[ch]!.varAfter)}
               start={1}
@@ -227,7 +258,7 @@ export const TrainTest = memo(function TrainTest({
           width={width}
         />
       )}
-      {cfg.mode === 'test' && !test && <p className="hint">Reading the images…</p>}
+      {cfg.mode === 'test' && !test && <p className="hint">{t.reading}</p>}
     </section>
   );
 });
@@ -252,17 +283,20 @@ function TestPanel({
   onPick: (c: number) => void;
   width: number;
 }) {
+  const t = useT(norm);
   const s = mapSize(cfg);
   const shape = useMemo(
     () => ({ layout: cfg.layout, n: 1, c: cfg.c, h: cfg.h, w: cfg.w }),
     [cfg.layout, cfg.c, cfg.h, cfg.w],
   );
+  const scale = usePresentScale();
   const half = (width - 60) / 2;
+  const labelW = Math.round(LABEL_W * scale);
   const cell =
     cfg.layout === 'nd'
-      ? Math.max(18, Math.min(56, Math.floor((half - LABEL_W) / cfg.c)))
-      : Math.max(3, Math.min(40, Math.floor((half - LABEL_W - 4) / cfg.w)));
-  const geo = useMemo(() => tensorGeometry(shape, cell), [shape, cell]);
+      ? Math.max(18, Math.min(56 * scale, Math.floor((half - labelW) / cfg.c)))
+      : Math.max(3, Math.min(40 * scale, Math.floor((half - labelW - 4) / cfg.w)));
+  const geo = useMemo(() => tensorGeometry(shape, cell, scale), [shape, cell, scale]);
   const mapGroup = useMemo(() => Int32Array.from({ length: cfg.c }, (_, c) => c), [cfg.c]);
   const xMax = useMemo(() => maxAbsOf(test.x.data), [test]);
   const yMax = useMemo(() => maxAbsOf(test.y), [test]);
@@ -284,57 +318,40 @@ function TestPanel({
   const show = Math.min(s, 8);
   return (
     <div className="test-panel" data-testid="test-panel">
-      <p>
-        {isBatch ? (
-          <>
-            At test time one sample arrives on its own: there is no batch to take statistics from. Batch norm
-            uses the running statistics kept during training (after {batches} mini-
-            {batches === 1 ? 'batch' : 'batches'}), so the output does not depend on which other samples
-            happen to be processed with it.
-          </>
-        ) : (
-          <>At test time the sample is normalized with its own statistics, exactly as in training.</>
-        )}
-      </p>
+      <p>{isBatch ? t.testIntroBatch(formatCount(batches)) : t.testIntroOther}</p>
       {isBatch && test.ownMean && test.ownVar && (
         <table className="running-table" data-testid="test-table">
-          <caption className="visually-hidden">Statistics used at test time and the sample’s own</caption>
+          <caption className="visually-hidden">{t.testCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">{cfg.layout === 'nd' ? 'feature' : 'channel'}</th>
-              <th scope="col">running μ (used)</th>
-              <th scope="col">running σ² (used)</th>
-              <th scope="col">the sample’s own μ</th>
-              <th scope="col">
-                its own σ² (over {s} {s === 1 ? 'value' : 'values'})
-              </th>
+              <th scope="col">{cfg.layout === 'nd' ? t.colFeature : t.colChannel}</th>
+              <th scope="col">{t.hRunningMeanUsed}</th>
+              <th scope="col">{t.hRunningVarUsed}</th>
+              <th scope="col">{t.hOwnMean}</th>
+              <th scope="col">{t.hOwnVar(formatCount(s))}</th>
             </tr>
           </thead>
           <tbody>
             {Array.from({ length: cfg.c }, (_, c) => (
-              <tr key={c} className={c === ch ? 'current' : undefined}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onPick(c)}
-                    aria-pressed={c === ch}
-                  >
-                    {name(c)}
-                  </button>
-                </th>
-                <td>{formatValue(test.mean[c]!)}</td>
-                <td>{formatValue(test.variance[c]!)}</td>
-                <td>{formatValue(test.ownMean![c]!)}</td>
-                <td>{formatValue(test.ownVar![c]!)}</td>
-              </tr>
+              <ChannelRow
+                key={c}
+                name={name(c)}
+                current={c === ch}
+                onPick={() => onPick(c)}
+                cells={[
+                  { text: formatValue(test.mean[c]!) },
+                  { text: formatValue(test.variance[c]!) },
+                  { text: formatValue(test.ownMean![c]!) },
+                  { text: formatValue(test.ownVar![c]!) },
+                ]}
+              />
             ))}
           </tbody>
         </table>
       )}
       <div className="stage test-tensors">
         <div>
-          <h4>The test sample x</h4>
+          <h4>{t.testSample}</h4>
           <TensorView
             geo={geo}
             values={test.x.data}
@@ -343,14 +360,14 @@ function TestPanel({
             maxAbs={xMax}
             overlays={NO_OVERLAYS}
             channelName={name}
-            label="The test sample"
+            label={t.testSampleLabel}
             testId="test-in"
             describe={describeX}
             onHover={ignore}
           />
         </div>
         <div>
-          <h4>Its output y{isBatch ? ', with the running statistics' : ''}</h4>
+          <h4>{isBatch ? t.testOutputBatch : t.testOutput}</h4>
           <TensorView
             geo={geo}
             values={test.y}
@@ -359,7 +376,7 @@ function TestPanel({
             maxAbs={yMax}
             overlays={NO_OVERLAYS}
             channelName={name}
-            label="The test sample’s output"
+            label={t.testOutputLabel}
             testId="test-out"
             describe={describeY}
             onHover={ignore}
@@ -368,29 +385,31 @@ function TestPanel({
       </div>
       <div className="worked" data-testid="test-worked">
         <p>
-          {name(ch)} of the test sample: x = {Array.from(xs.slice(0, show), (v) => formatValue(v)).join(', ')}
-          {s > show ? ', …' : ''}
+          {t.testValues(
+            name(ch),
+            Array.from(xs.slice(0, show), (v) => formatValue(v)).join(', ') + (s > show ? ', …' : ''),
+          )}
         </p>
         {isBatch ? (
-          <p>
-            y = γ·(x − running μ)/√(running σ² + ε) + β = {formatValue(g)}·({formatValue(x0)} −{' '}
-            {formatTerm(test.mean[ch]!)})/√({formatValue(test.variance[ch]!)} + {formatEps(cfg.eps)}) +{' '}
-            {formatTerm(b)} = <strong data-testid="test-y0">{formatValue(y0)}</strong>
+          <p className="math">
+            {t.testRule} = {formatValue(g)}·({formatValue(x0)} − {formatTerm(test.mean[ch]!)})/√(
+            {formatValue(test.variance[ch]!)} + {formatEps(cfg.eps)}) + {formatTerm(b)} ={' '}
+            <strong data-testid="test-y0">{formatValue(y0)}</strong>
           </p>
         ) : (
-          <p>
-            y of the first value = <strong data-testid="test-y0">{formatValue(y0)}</strong>
+          <p className="math">
+            {t.firstY} = <strong data-testid="test-y0">{formatValue(y0)}</strong>
           </p>
         )}
-        <p>
+        <p className="math">
           y = {Array.from(ys.slice(0, show), (v) => formatValue(v)).join(', ')}
           {s > show ? ', …' : ''}
         </p>
         {isBatch && test.ownY && (
           <p className="coincidence" data-testid="own-stats">
             {test.ownVar![ch]! === 0
-              ? `With only its own statistics (a batch of one) every value of ${name(ch)} would equal its mean: σ² = 0, so x̂ = 0 and y = β = ${formatValue(b)} whatever the input — the information is gone.`
-              : `With only its own statistics (a batch of one) the first value would give y = ${formatValue(channelValues(test.ownY, 1, ch, cfg.c, s)[0]!)} instead of ${formatValue(y0)}: the sample would be standardized by itself, and how it differs from the training data would be lost.`}
+              ? t.ownZero(name(ch), formatValue(b))
+              : t.ownOther(formatValue(channelValues(test.ownY, 1, ch, cfg.c, s)[0]!), formatValue(y0))}
           </p>
         )}
       </div>

@@ -14,6 +14,8 @@ export interface TensorShape {
 
 export interface TensorGeometry extends TensorShape {
   cell: number;
+  /** How much larger labels and badges are drawn (1, or larger in presentation mode). */
+  scale: number;
   /** Size of one map in pixels (one cell in the N×D layout). */
   mapW: number;
   mapH: number;
@@ -36,24 +38,27 @@ export const BADGE_H = 16;
 const GAP_X = 12;
 const GAP_Y = 6;
 
-/** The geometry of a tensor drawn at `cell` pixels per value. */
-export function tensorGeometry(shape: TensorShape, cell: number): TensorGeometry {
+/**
+ * The geometry of a tensor drawn at `cell` pixels per value, its labels and badges `scale` times
+ * their usual size (presentation mode).
+ */
+export function tensorGeometry(shape: TensorShape, cell: number, scale = 1): TensorGeometry {
   const nd = shape.layout === 'nd';
   const h = nd ? 1 : shape.h;
   const w = nd ? 1 : shape.w;
   const mapW = w * cell;
   const mapH = h * cell;
-  const badge = nd ? 0 : BADGE_H;
+  const badge = nd ? 0 : Math.round(BADGE_H * scale);
   const pitchX = nd ? cell : mapW + GAP_X;
   const pitchY = nd ? cell : badge + mapH + GAP_Y;
-  const left = LABEL_W;
-  const top = HEADER_H + badge;
+  const left = Math.round(LABEL_W * scale);
+  const top = Math.round(HEADER_H * scale) + badge;
   // N×C×H×W: samples across, channels down. N×D: features across, samples down.
   const across = nd ? shape.c : shape.n;
   const down = nd ? shape.n : shape.c;
   const width = left + (across - 1) * pitchX + mapW + 2;
   const height = top + (down - 1) * pitchY + mapH + 2;
-  return { ...shape, h, w, cell, mapW, mapH, pitchX, pitchY, badge, left, top, width, height };
+  return { ...shape, h, w, cell, scale, mapW, mapH, pitchX, pitchY, badge, left, top, width, height };
 }
 
 /** The top-left corner of map (n, c) (cell (n, d) in the N×D layout). */

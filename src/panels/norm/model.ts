@@ -1,6 +1,7 @@
 import { batchNorm, groupNorm, instanceNorm, layerNorm, type NormStats } from '../../engine/norm';
 import type { Tensor } from '../../engine/tensor';
 import type { NormTraceOptions } from '../../engine/trace-norm';
+import type { NormText } from '../../i18n/norm';
 import {
   betaOf,
   gammaOf,
@@ -138,25 +139,29 @@ export function mapsOfGroup(
   return out;
 }
 
-/** In words, which values group `g` gathers: "channel 2 of every sample", "sample 1, channels 0–1". */
+/**
+ * In words (in `t`'s language), which values group `g` gathers: "channel 2 of every sample",
+ * "channels 0–1 of sample 1". `channelName` names one channel (red/green/blue for images).
+ */
 export function describeGroup(
   cfg: Readonly<NormConfig>,
   g: number,
-  channelName: (c: number) => string = (c) => `channel ${c}`,
+  t: NormText,
+  channelName: (c: number) => string = channelNamer(cfg, t),
 ): string {
   const nd = cfg.layout === 'nd';
   switch (cfg.kind) {
     case 'batch':
-      return nd ? `feature ${g} of every sample` : `${channelName(g)} of every sample`;
+      return nd ? t.batchGroupNd(t.featureN(String(g))) : t.batchGroup(channelName(g));
     case 'layer':
-      return nd ? `every feature of sample ${g}` : `every channel of sample ${g}`;
+      return nd ? t.layerGroupNd(String(g)) : t.layerGroup(String(g));
     case 'instance':
-      return `${channelName(g % cfg.c)} of sample ${Math.floor(g / cfg.c)}`;
+      return t.ofSample(channelName(g % cfg.c), String(Math.floor(g / cfg.c)));
     case 'group': {
       const per = cfg.c / cfg.g;
       const first = (g % cfg.g) * per;
-      const chans = per === 1 ? channelName(first) : `channels ${first}–${first + per - 1}`;
-      return `${chans} of sample ${Math.floor(g / cfg.g)}`;
+      const chans = per === 1 ? channelName(first) : t.channelsRange(String(first), String(first + per - 1));
+      return t.ofSample(chans, String(Math.floor(g / cfg.g)));
     }
   }
 }
@@ -222,8 +227,8 @@ export function shapeTable(cfg: Readonly<NormConfig>): ShapeRow[] {
   ];
 }
 
-/** The PyTorch module that computes the same thing, and a note where PyTorch's usual module differs. */
-export function pytorchLine(cfg: Readonly<NormConfig>): { code: string; note: string | null } {
+/** The PyTorch module that computes the same thing, and a note (in `t`'s language) where PyTorch's usual module differs. */
+export function pytorchLine(cfg: Readonly<NormConfig>, t: NormText): { code: string; note: string | null } {
   const eps = cfg.eps === 1e-5 ? '' : `, eps=${cfg.eps}`;
   const mom = cfg.mom === 0.1 ? '' : `, momentum=${cfg.mom}`;
   if (cfg.layout === 'nd') {
@@ -238,50 +243,42 @@ export function pytorchLine(cfg: Readonly<NormConfig>): { code: string; note: st
     case 'layer':
       return {
         code: `nn.GroupNorm(1, ${cfg.c}${eps})`,
-        note: `nn.LayerNorm([${cfg.c}, ${cfg.h}, ${cfg.w}]) has the same statistics but learns γ and β per element (${cfg.c}×${cfg.h}×${cfg.w}); here they are per channel.`,
+        note: t.layerNote(String(cfg.c), String(cfg.h), String(cfg.w)),
       };
     case 'instance':
       return {
         code: `nn.InstanceNorm2d(${cfg.c}${eps}, affine=True)`,
-        note: 'PyTorch’s InstanceNorm2d has no γ, β unless affine=True.',
+        note: t.instanceNote,
       };
     case 'group':
       return { code: `nn.GroupNorm(${cfg.g}, ${cfg.c}${eps})`, note: null };
   }
 }
 
+/** A note in words, and a PyTorch message it quotes (shown as code), if any. */
+export interface Note {
+  text: string;
+  code?: string;
+}
+
+/** PyTorch's error when a normalization group (or a channel in training) has a single value. */
+export const ONE_VALUE_ERROR = 'Expected more than 1 value per channel when training';
+
 /**
- * Notes on choices that coincide or degenerate, each a sentence: group norm with one group is
+ * Notes (in `t`'s language) on choices that coincide or degenerate: group norm with one group is
  * layer norm, with C groups instance norm; batch norm of one sample groups like instance norm;
  * layer norm of one channel groups like instance norm; a group of one value normalizes to β.
  */
-export function coincidences(cfg: Readonly<NormConfig>): string[] {
-  const out: string[] = [];
+export function coincidences(cfg: Readonly<NormConfig>, t: NormText): Note[] {
+  const out: Note[] = [];
   const nd = cfg.layout === 'nd';
-  if (cfg.kind === 'group' && cfg.g === 1) {
-    out.push(
-      `With G = 1 group norm is layer norm: one group holds all ${cfg.c} channels of a sample, so the groups and the statistics are the same.`,
-    );
-  }
-  if (cfg.kind === 'group' && cfg.g === cfg.c && cfg.c > 1) {
-    out.push(`With G = C = ${cfg.c} group norm is instance norm: every group is one channel of one sample.`);
-  }
-  if (cfg.kind === 'group' && cfg.g === cfg.c && cfg.c === 1) {
-    out.push('With one channel, G = 1 = C: group norm is layer norm and instance norm at once.');
-  }
-  if (cfg.kind === 'batch' && cfg.n === 1 && !nd) {
-    out.push(
-      'With N = 1 batch norm groups the values like instance norm: one sample, one channel per group (only the running statistics differ).',
-    );
-  }
-  if (cfg.kind === 'layer' && cfg.c === 1 && !nd) {
-    out.push('With C = 1 layer norm groups the values like instance norm: a sample has one channel.');
-  }
-  if (groupSizeOf(cfg) === 1) {
-    out.push(
-      'Each group holds a single value: its mean is that value and its variance 0, so x̂ = 0 and y = β everywhere. PyTorch refuses this in training ("Expected more than 1 value per channel").',
-    );
-  }
+  if (cfg.kind === 'group' && cfg.g === 1 && cfg.c > 1) out.push({ text: t.groupIsLayer(String(cfg.c)) });
+  if (cfg.kind === 'group' && cfg.g === cfg.c && cfg.c > 1)
+    out.push({ text: t.groupIsInstance(String(cfg.c)) });
+  if (cfg.kind === 'group' && cfg.g === cfg.c && cfg.c === 1) out.push({ text: t.groupIsBoth });
+  if (cfg.kind === 'batch' && cfg.n === 1 && !nd) out.push({ text: t.batchOfOne });
+  if (cfg.kind === 'layer' && cfg.c === 1 && !nd) out.push({ text: t.layerOfOne });
+  if (groupSizeOf(cfg) === 1) out.push({ text: t.singleValue, code: ONE_VALUE_ERROR });
   return out;
 }
 
@@ -306,15 +303,15 @@ export interface RunningHistory {
   updates: RunningUpdate[][];
   mean: Float32Array;
   variance: Float32Array;
-  /** Why the running variance cannot be updated (one value per channel), or null. */
-  problem: string | null;
+  /** Values per channel k when there are too few (k < 2) to update the running variance, else null. */
+  tooFew: number | null;
 }
 
 /**
  * Runs batch norm in training over mini-batches 0 … B − 1 from PyTorch's initial running statistics
  * (mean 0, variance 1): each batch gives rm ← (1 − m)·rm + m·mean and rv ← (1 − m)·rv + m·var·k/(k − 1)
  * (the engine's batchNorm computes them). With k = 1 there is no unbiased variance: nothing is updated
- * and `problem` says why.
+ * and `tooFew` holds k (PyTorch stops with ONE_VALUE_ERROR).
  */
 export function runningHistory(cfg: Readonly<NormConfig>, batches: readonly Tensor[]): RunningHistory {
   const c = cfg.c;
@@ -323,14 +320,7 @@ export function runningHistory(cfg: Readonly<NormConfig>, batches: readonly Tens
   const count = cfg.n * mapSize(cfg);
   const updates: RunningUpdate[][] = [];
   if (count < 2) {
-    return {
-      updates,
-      mean: rm,
-      variance: rv,
-      problem:
-        `Each channel has k = ${count} value in a mini-batch, so the unbiased variance σ²·k/(k − 1) divides by 0: ` +
-        'PyTorch stops with “Expected more than 1 value per channel when training”, and the running statistics stay at mean 0, variance 1.',
-    };
+    return { updates, mean: rm, variance: rv, tooFew: count };
   }
   batches.forEach((x, b) => {
     const r = batchNorm(x, { runningMean: rm, runningVar: rv, momentum: cfg.mom, eps: cfg.eps });
@@ -352,7 +342,7 @@ export function runningHistory(cfg: Readonly<NormConfig>, batches: readonly Tens
     rm = r.newRunningMean!;
     rv = r.newRunningVar!;
   });
-  return { updates, mean: rm, variance: rv, problem: null };
+  return { updates, mean: rm, variance: rv, tooFew: null };
 }
 
 /** A test sample normalized two ways: as the layer does at test time, and with the sample's own statistics. */
@@ -434,12 +424,15 @@ export function progressOf(grp: number, step: number, m: number): Progress {
   };
 }
 
-/** What channel `c` is called: red/green/blue for a colour image, grey, a feature of N×D, else "channel c". */
-export function channelNamer(cfg: Readonly<NormConfig>): (c: number) => string {
-  if (cfg.layout === 'nd') return (c) => `feature ${c}`;
+/**
+ * What channel `c` is called, in `t`'s language: red/green/blue for a colour image, grey, a feature
+ * of N×D, else "channel c".
+ */
+export function channelNamer(cfg: Readonly<NormConfig>, t: NormText): (c: number) => string {
+  if (cfg.layout === 'nd') return (c) => t.featureN(String(c));
   if (cfg.src === 'image') {
-    if (cfg.c === 1) return () => 'grey';
-    return (c) => ['red', 'green', 'blue'][c] ?? `grey ${c}`;
+    if (cfg.c === 1) return () => t.grey;
+    return (c) => [t.red, t.green, t.blue][c] ?? t.greyN(String(c));
   }
-  return (c) => `channel ${c}`;
+  return (c) => t.channelN(String(c));
 }

@@ -1,20 +1,27 @@
 import type { NormStage, NormStep } from '../../engine/trace-norm';
 import { formatTerm, formatValue } from '../../viz/format';
+import type { NormText } from '../../i18n/norm';
 
 /**
- * The words and worked arithmetic of one step of a group's statistics (pure). Every number is
- * substituted: "μ = Σx / m = 10 / 4 = 2.5".
+ * The words and worked arithmetic of one step of a group's statistics (pure; the words in the
+ * language of the dictionary `t` passed in). Every number is substituted: "μ = Σx / m = 10 / 4 = 2.5".
  */
 
-/** The stages in order, with their short names and the general formula. */
+/** The stages in order, with their short names and the general formula (symbols only). */
 export const STAGES: { stage: NormStage; name: string; formula: string }[] = [
   { stage: 'sum', name: 'Σx', formula: 'Σx = x₀ + x₁ + … + x_{m−1}' },
   { stage: 'mean', name: 'μ', formula: 'μ = Σx / m' },
-  { stage: 'sqdev', name: '(x − μ)²', formula: '(x_k − μ)², summed: Σ(x − μ)²' },
-  { stage: 'variance', name: 'σ²', formula: 'σ² = Σ(x − μ)² / m   (biased, as in training)' },
+  { stage: 'sqdev', name: '(x − μ)²', formula: '(x_k − μ)² → Σ(x − μ)²' },
+  { stage: 'variance', name: 'σ²', formula: 'σ² = Σ(x − μ)² / m' },
   { stage: 'xhat', name: 'x̂', formula: 'x̂_k = (x_k − μ) / √(σ² + ε)' },
   { stage: 'affine', name: 'y', formula: 'y_k = γ·x̂_k + β' },
 ];
+
+/** The general formula of stage `i` with its note in `t`'s language (the variance is the biased one). */
+export function stageFormula(i: number, t: NormText): string {
+  const f = STAGES[i]!.formula;
+  return STAGES[i]!.stage === 'variance' ? `${f}   ${t.biased}` : f;
+}
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -35,30 +42,32 @@ export function formatEps(eps: number): string {
   return formatValue(eps);
 }
 
-/** The headline of a step: which stage, which member. */
-export function stepHeadline(step: NormStep): string {
-  const k = step.k;
+/** The headline of a step in `t`'s language: which stage, which member ("normalizing x₂ (3 of 4)"). */
+export function stepHeadline(step: NormStep, t: NormText): string {
+  const k = sub(step.k);
+  const i = String(step.k + 1);
+  const m = String(step.count);
   switch (step.stage) {
     case 'sum':
-      return `adding x${sub(k)} to the sum (value ${k + 1} of ${step.count})`;
+      return t.stepSum(k, i, m);
     case 'mean':
-      return 'the mean μ';
+      return t.stepMean;
     case 'sqdev':
-      return `squared deviation of x${sub(k)} (${k + 1} of ${step.count})`;
+      return t.stepSqdev(k, i, m);
     case 'variance':
-      return 'the variance σ²';
+      return t.stepVariance;
     case 'xhat':
-      return `normalizing x${sub(k)} (${k + 1} of ${step.count})`;
+      return t.stepXhat(k, i, m);
     case 'affine':
-      return `scaling and shifting x̂${sub(k)} (${k + 1} of ${step.count})`;
+      return t.stepAffine(k, i, m);
   }
 }
 
 /**
  * The worked arithmetic of a step, e.g. "Σx = 3 + 3 = 6", "(x₂ − μ)² = (3 − 2.5)² = 0.25",
- * "x̂₀ = (1 − 2.5) / √(1.25 + 0.00001) = −1.3416".
+ * "x̂₀ = (1 − 2.5) / √(1.25 + 0.00001) = −1.3416"; the few words in it in `t`'s language.
  */
-export function stepArithmetic(step: NormStep, eps: number): string {
+export function stepArithmetic(step: NormStep, eps: number, t: NormText): string {
   const k = step.k;
   const v = formatValue(step.value);
   switch (step.stage) {
@@ -71,7 +80,7 @@ export function stepArithmetic(step: NormStep, eps: number): string {
       return `μ = Σx / m = ${formatValue(step.runningSum!)} / ${step.count} = ${v}`;
     case 'sqdev': {
       const head = `(x${sub(k)} − μ)² = (${formatValue(step.x!)} − ${formatTerm(step.mean!)})² = ${v}`;
-      return `${head}; Σ(x − μ)² so far = ${formatValue(step.runningSqSum!)}`;
+      return `${head}; ${t.sqSoFar(formatValue(step.runningSqSum!))}`;
     }
     case 'variance':
       return `σ² = Σ(x − μ)² / m = ${formatValue(step.runningSqSum!)} / ${step.count} = ${v}`;
