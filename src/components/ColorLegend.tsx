@@ -1,3 +1,4 @@
+import { useAppStore } from '../state/store';
 import { useId, useMemo } from 'react';
 import { useT } from '../i18n/useT';
 import { common } from '../i18n/common';
@@ -19,6 +20,8 @@ export function ColorLegend({ maxAbs, label, width = 160, palette = 'signed' }: 
     return { stops, ticks: x.ticks(4), x };
   }, [m, width, palette]);
   const t = useT(common);
+  // Presenting, the legend is read from the back of a hall too.
+  const k = useAppStore((st) => st.ui.present) ? 1.6 : 1;
   const id = `legend-${useId().replace(/:/g, '')}`;
   return (
     <figure className="legend" aria-label={
@@ -26,7 +29,7 @@ export function ColorLegend({ maxAbs, label, width = 160, palette = 'signed' }: 
           ? t.legendGrey(label, formatCell(m))
           : t.legendSigned(label, formatCell(-m), formatCell(m))
       }>
-      <svg width={width + 16} height={30} aria-hidden="true">
+      <svg width={width + 16 * k} height={30 * k} aria-hidden="true">
         <defs>
           <linearGradient id={id}>
             {stops.map((s) => (
@@ -34,12 +37,12 @@ export function ColorLegend({ maxAbs, label, width = 160, palette = 'signed' }: 
             ))}
           </linearGradient>
         </defs>
-        <g transform="translate(8,2)">
-          <rect width={width} height={10} fill={`url(#${id})`} stroke="var(--line)" />
+        <g transform={`translate(${8 * k},2)`}>
+          <rect width={width} height={10 * k} fill={`url(#${id})`} stroke="var(--line)" />
           {ticks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},10)`}>
-              <line y2={4} stroke="currentColor" />
-              <text y={14} dy="0.35em" textAnchor="middle" fontSize={10} fill="currentColor">
+            <g key={t} transform={`translate(${x(t)},${10 * k})`}>
+              <line y2={4 * k} stroke="currentColor" />
+              <text y={14 * k} dy="0.35em" textAnchor="middle" fontSize={10 * k} fill="currentColor">
                 {formatCell(t)}
               </text>
             </g>

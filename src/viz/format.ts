@@ -9,7 +9,9 @@ const f2 = format('.2~f');
 const f1 = format('.1~f');
 const f0 = format('.0f');
 const f4 = format('.4~f');
-const sci = format('.2~e');
+const sciD3 = format('.2~e');
+/** Scientific notation with a true minus in the exponent too (d3 writes `1e-20` there). */
+const sci = (v: number) => sciD3(v).replace(/e-/, 'e−');
 
 /** A value short enough for a grid cell: integers whole, others with at most two decimals. */
 export function formatCell(v: number): string {
