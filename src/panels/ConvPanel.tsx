@@ -1,3 +1,4 @@
+import { useStableValue } from '../components/useStableValue';
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useThrottled } from '../components/useThrottled';
 import { getAppStore, useAppStore, selectConfig, selectPlaying, selectRejection } from '../state/store';
@@ -93,6 +94,13 @@ export function ConvPanel() {
   const ints = useMemo(() => [model.input.data, model.weight.data, model.bias].every((a) => a.every(Number.isInteger)), [model]);
   const step = Math.min(cfg.step, model.total - 1);
   const hl = useMemo(() => highlightsFor(model, opts, step, hover, t), [model, opts, step, hover, t]);
+  // The filters' highlights change only when the step moves to another filter: keep them identical
+  // otherwise, so the filter bank (every kernel, preset menu and bias) does not re-render each step.
+  const weightHl = useStableValue(hl.weights);
+  const biasHl = useStableValue(hl.bias);
+  // Every store change copies the configuration, so its edits and presets are new objects each step.
+  const edits = useStableValue(cfg.we);
+  const presetList = useStableValue(cfg.fp);
 
   const upload = useCallback(
     async (file: File) => {
@@ -307,10 +315,10 @@ export function ConvPanel() {
             <FilterBank
               model={model}
               image={image}
-              overlays={hl.weights}
-              biasFocus={hl.bias}
-              edited={cfg.we}
-              presets={cfg.fp}
+              overlays={weightHl}
+              biasFocus={biasHl}
+              edited={edits}
+              presets={presetList}
               cell={weightCell}
               fontSize={numberFont(weightCell, model.weightMax, ints, present)}
               onHover={setHover}
