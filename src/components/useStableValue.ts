@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useState } from 'react';
 
 /** Deep equality of plain data: numbers, strings, booleans, null, arrays and plain objects. */
 export function sameData(a: unknown, b: unknown): boolean {
@@ -23,7 +23,11 @@ export function sameData(a: unknown, b: unknown): boolean {
  * within one filter).
  */
 export function useStableValue<T>(value: T): T {
-  const ref = useRef(value);
-  if (!sameData(ref.current, value)) ref.current = value;
-  return ref.current;
+  // React's pattern for information from earlier renders: a state updated during render.
+  const [stable, setStable] = useState(value);
+  if (stable !== value && !sameData(stable, value)) {
+    setStable(value);
+    return value;
+  }
+  return stable;
 }
