@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getAppStore, useAppStore, selectRejection, type AppState } from '../state/store';
+import { localized } from '../i18n/localized';
+import { getAppStore, useAppStore, selectRejection, selectLang, type AppState } from '../state/store';
 import {
   archLayers,
   archPytorch,
@@ -66,7 +67,13 @@ function usePixels(cfg: ArchConfig, uploaded: ImageBitmap | null) {
 export function ArchPanel() {
   const store = getAppStore();
   const cfg = useAppStore(selectArch);
-  const rejection = useAppStore(selectRejection);
+  const storedRejection = useAppStore(selectRejection);
+  const lang = useAppStore(selectLang);
+  // A refusal is shown in the page's language (its Korean when the action wrote one).
+  const rejection = useMemo(
+    () => (storedRejection ? { ...storedRejection, message: localized(storedRejection, lang) } : null),
+    [storedRejection, lang],
+  );
   const [uploaded, setUploaded] = useState<ImageBitmap | null>(uploadedImage);
   const t = useT(arch);
   const tc = useT(common);
@@ -86,7 +93,7 @@ export function ArchPanel() {
     (result: ArchResult, field: string) => {
       const s = store.getState();
       if ('config' in result) s.setView('arch', result.config);
-      else s.reject(field, result.rejection.message);
+      else s.reject(field, result.rejection.message, result.rejection.ko);
     },
     [store],
   );

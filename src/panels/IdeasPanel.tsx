@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
-import { getAppStore, useAppStore, selectRejection, selectUi, sharedOf } from '../state/store';
+import { useCallback, useMemo } from 'react';
+import { localized } from '../i18n/localized';
+import { getAppStore, useAppStore, selectRejection, selectLang, selectUi, sharedOf } from '../state/store';
 import { serializeHash } from '../state/codec';
 import { defaultConv } from '../state/params';
 import { IDEAS_DEMOS, type IdeasDemo, type IdeasResult } from '../state/views/ideas';
@@ -33,11 +34,17 @@ export function IdeasPanel() {
     template: { label: t.tabTemplate, hint: t.tabTemplateHint },
     linear: { label: t.tabLinear, hint: t.tabLinearHint },
   };
-  const rejection = useAppStore(selectRejection);
+  const storedRejection = useAppStore(selectRejection);
+  const lang = useAppStore(selectLang);
+  // A refusal is shown in the page's language (its Korean when the action wrote one).
+  const rejection = useMemo(
+    () => (storedRejection ? { ...storedRejection, message: localized(storedRejection, lang) } : null),
+    [storedRejection, lang],
+  );
   const act = useCallback((result: IdeasResult) => {
     const s = getAppStore().getState();
     if ('config' in result) s.setView('ideas', result.config);
-    else s.reject(result.rejection.field, result.rejection.message);
+    else s.reject(result.rejection.field, result.rejection.message, result.rejection.ko);
   }, []);
   const Demo = DEMOS[cfg.demo];
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getAppStore, useAppStore, selectPlaying, selectRejection } from '../state/store';
+import { localized } from '../i18n/localized';
+import { getAppStore, useAppStore, selectPlaying, selectRejection, selectLang } from '../state/store';
 import { SPEEDS } from '../state/params';
 import {
   applyPreset,
@@ -139,7 +140,13 @@ export function NormPanel() {
   const store = getAppStore();
   const cfg = useAppStore((s) => s.views.norm);
   const playing = useAppStore(selectPlaying);
-  const rejection = useAppStore(selectRejection);
+  const storedRejection = useAppStore(selectRejection);
+  const lang = useAppStore(selectLang);
+  // A refusal is shown in the page's language (its Korean when the action wrote one).
+  const rejection = useMemo(
+    () => (storedRejection ? { ...storedRejection, message: localized(storedRejection, lang) } : null),
+    [storedRejection, lang],
+  );
   const [hoverFlat, setHoverFlat] = useState<number | null>(null);
   const [hoverGroup, setHoverGroup] = useState<number | null>(null);
   const [paint, setPaint] = useState<'group' | 'value'>('group');
@@ -154,7 +161,7 @@ export function NormPanel() {
       const st = store.getState();
       const r = action(st.views.norm);
       if ('config' in r) st.setView('norm', r.config);
-      else st.reject(r.rejection.field, r.rejection.message);
+      else st.reject(r.rejection.field, r.rejection.message, r.rejection.ko);
     },
     [store],
   );

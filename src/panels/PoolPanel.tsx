@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { getAppStore, useAppStore, selectPlaying, selectRejection } from '../state/store';
+import { localized } from '../i18n/localized';
+import { getAppStore, useAppStore, selectPlaying, selectRejection, selectLang } from '../state/store';
 import { SPEEDS } from '../state/params';
 import {
   changeSpeed,
@@ -95,7 +96,13 @@ export function PoolPanel() {
   const store = getAppStore();
   const cfg = useAppStore(selectPool);
   const playing = useAppStore(selectPlaying);
-  const rejection = useAppStore(selectRejection);
+  const storedRejection = useAppStore(selectRejection);
+  const lang = useAppStore(selectLang);
+  // A refusal is shown in the page's language (its Korean when the action wrote one).
+  const rejection = useMemo(
+    () => (storedRejection ? { ...storedRejection, message: localized(storedRejection, lang) } : null),
+    [storedRejection, lang],
+  );
   const present = useAppStore(selectPresent);
   const t = useT(pool);
   const [hover, setHover] = useState<PoolHover>(null);
@@ -129,7 +136,7 @@ export function PoolPanel() {
     (result: PoolResult) => {
       const s = store.getState();
       if ('config' in result) s.setView('pool', result.config);
-      else s.reject(result.rejection.field, result.rejection.message);
+      else s.reject(result.rejection.field, result.rejection.message, result.rejection.ko);
     },
     [store],
   );

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import { getAppStore, useAppStore, selectRejection, type AppState } from '../state/store';
+import { localized } from '../i18n/localized';
+import { getAppStore, useAppStore, selectRejection, selectLang, type AppState } from '../state/store';
 import {
   addRfLayer,
   applyRfPreset,
@@ -49,7 +50,13 @@ export function RfPanel() {
   const t = useT(rf);
   const cfg = useAppStore(selectRf);
   const present = useAppStore(selectPresent);
-  const rejection = useAppStore(selectRejection);
+  const storedRejection = useAppStore(selectRejection);
+  const lang = useAppStore(selectLang);
+  // A refusal is shown in the page's language (its Korean when the action wrote one).
+  const rejection = useMemo(
+    () => (storedRejection ? { ...storedRejection, message: localized(storedRejection, lang) } : null),
+    [storedRejection, lang],
+  );
   const [hover, setHover] = useState<RfFocus | null>(null);
   const [zoom, setZoom] = useState(1);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
@@ -68,7 +75,7 @@ export function RfPanel() {
     (result: RfResult, field?: string) => {
       const s = store.getState();
       if ('config' in result) s.setView('rf', result.config);
-      else s.reject(field ?? result.rejection.field, result.rejection.message);
+      else s.reject(field ?? result.rejection.field, result.rejection.message, result.rejection.ko);
     },
     [store],
   );

@@ -10,6 +10,7 @@ import {
   DEFAULT_SHARED,
   FORMAT_VERSION,
   ROUTE_NAMES,
+  ROUTE_NAMES_KO,
   ROUTES,
   SHARED_PARAMS,
   cloneConv,
@@ -19,6 +20,8 @@ import {
   type ParamTable,
   type SharedConfig,
 } from './params';
+import type { Lang } from '../i18n/core';
+import type { LocalizedMessage } from '../i18n/localized';
 import type { ConvConfig, Route, UrlProblem } from './types';
 import { VIEW_CODECS, type ViewConfigs, type ViewRoute } from './views';
 
@@ -41,6 +44,8 @@ export function routeParams(route: Route): ParamTable<never> {
 
 /** The message of the last-resort guard of `parseHash` (never expected to be seen). */
 export const UNREADABLE_LINK = 'this link could not be read; showing the default example.';
+/** The Korean of `UNREADABLE_LINK`. */
+export const UNREADABLE_LINK_KO = '이 링크를 읽을 수 없습니다. 기본 예제를 보여 줍니다.';
 
 /** At most this many problems are listed; the rest are summed up in one last problem. */
 export const MAX_PROBLEMS = 20;
@@ -85,9 +90,10 @@ export function convWeightCount(conv: Readonly<ConvConfig>): number {
 }
 
 const AXIS_UNITS = ['rows', 'columns'] as const;
+const AXIS_UNITS_KO = ['행', '열'] as const;
 
 /** Why the kernel does not fit on `axis` (0 = height, 1 = width), or null when it fits. */
-function axisMisfit(conv: Readonly<ConvConfig>, axis: 0 | 1): string | null {
+function axisMisfit(conv: Readonly<ConvConfig>, axis: 0 | 1, lang: Lang = 'en'): string | null {
   const size = axis === 0 ? conv.h : conv.w;
   const [before, after] = axis === 0 ? [conv.p[0], conv.p[1]] : [conv.p[2], conv.p[3]];
   const kernel = conv.k[axis];
@@ -95,6 +101,13 @@ function axisMisfit(conv: Readonly<ConvConfig>, axis: 0 | 1): string | null {
   if (convOutputSize(size, kernel, conv.s[axis], before, after, dilation) >= 1) return null;
   const unit = AXIS_UNITS[axis];
   const span = dilation * (kernel - 1) + 1;
+  if (lang === 'ko') {
+    const unitKo = AXIS_UNITS_KO[axis];
+    return (
+      `팽창(dilation)이 ${dilation}일 때 크기 ${kernel}인 커널은 ${span}${unitKo}에 걸치지만, 패딩한 입력은 ` +
+      `${size + before + after}${unitKo}(${size} + 패딩 ${before} + ${after})뿐이라 출력이 없습니다`
+    );
+  }
   return (
     `with dilation ${dilation} a kernel of ${kernel} spans ${span} ${unit}, but the padded input has only ` +
     `${size + before + after} ${unit} (${size} + padding ${before} + ${after}), so there would be no output`
@@ -105,9 +118,39 @@ function axisMisfit(conv: Readonly<ConvConfig>, axis: 0 | 1): string | null {
  * Explains why a configuration is geometrically impossible (the dilated kernel is larger than the
  * padded input on some axis), as a sentence starting with a capital, or returns null when it fits.
  */
-export function describeMisfit(conv: Readonly<ConvConfig>): string | null {
-  const why = axisMisfit(conv, 0) ?? axisMisfit(conv, 1);
-  return why === null ? null : why.charAt(0).toUpperCase() + why.slice(1) + '.';
+export function describeMisfit(conv: Readonly<ConvConfig>, lang: Lang = 'en'): string | null {
+  const why = axisMisfit(conv, 0, lang) ?? axisMisfit(conv, 1, lang);
+  return why === null ? null : capital(why) + '.';
+}
+
+/** `describeMisfit` in both languages, or null when the kernel fits. */
+export function describeMisfitBilingual(conv: Readonly<ConvConfig>): LocalizedMessage | null {
+  const message = describeMisfit(conv);
+  return message === null ? null : { message, ko: describeMisfit(conv, 'ko')! };
+}
+
+/** The sentence's first letter in capitals (Korean text is unchanged). */
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Korean grammar
+// ---------------------------------------------------------------------------------------------
+
+/** Whether the last syllable of `word` (ignoring a trailing parenthesis) ends in a consonant (받침). */
+function hasFinal(word: string): boolean {
+  const text = word.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const last = text.charAt(text.length - 1);
+  const code = last.charCodeAt(0);
+  if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0;
+  if (/[0-9]/.test(last)) return '0136780'.includes(last);
+  return /[lmnr]/i.test(last);
+}
+
+/** `word` with its topic particle: "커널 크기는", "패딩은". */
+export function topicKo(word: string): string {
+  return word + (hasFinal(word) ? '은' : '는');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +180,10 @@ function rangeText(min: number, max: number): string {
   return max >= Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
 }
 
+function rangeTextKo(min: number, max: number): string {
+  return max >= Number.MAX_SAFE_INTEGER ? `${min} 이상의` : `${min}에서 ${max} 사이의`;
+}
+
 function listText(items: readonly (string | number)[]): string {
   return items.join(', ');
 }
@@ -158,7 +205,8 @@ function linkable(spec: {
  * What a valid value of `spec` looks like, as the end of a sentence starting with its label, e.g.
  * "the kernel size must be a whole number from 1 to 11, or height x width such as 3x5".
  */
-export function expectation<C>(spec: ParamSpec<C>): string {
+export function expectation<C>(spec: ParamSpec<C>, lang: Lang = 'en'): string {
+  if (lang === 'ko') return expectationKo(spec);
   switch (spec.type) {
     case 'int':
       return `${spec.label} must be a whole number ${rangeText(spec.min, spec.max)}`;
@@ -208,16 +256,76 @@ export function expectation<C>(spec: ParamSpec<C>): string {
   }
 }
 
+/** The Korean of `expectation`: a whole clause ending in "…여야 합니다" (no full stop). */
+export function expectationKo<C>(spec: ParamSpec<C>): string {
+  const label = topicKo(spec.labelKo ?? spec.label);
+  switch (spec.type) {
+    case 'int':
+      return `${label} ${rangeTextKo(spec.min, spec.max)} 정수여야 합니다`;
+    case 'number':
+      return spec.allowed
+        ? `${label} ${listText(spec.allowed)} 중 하나여야 합니다`
+        : `${label} ${rangeTextKo(spec.min, spec.max)} 숫자여야 합니다`;
+    case 'pair': {
+      const a = spec.default[0];
+      const b = Math.min(a + 2, spec.max);
+      return (
+        `${label} ${spec.min}에서 ${spec.max} 사이의 정수 하나, ` +
+        `또는 높이x너비로 쓴 두 정수(예: ${a}x${b})여야 합니다`
+      );
+    }
+    case 'padding':
+      return (
+        `${label} 모든 변에 쓸 ${spec.min}에서 ${spec.max} 사이의 정수 하나, ` +
+        `또는 두 개(위아래, 좌우; 예: 1,2), 또는 네 개(위, 아래, 왼쪽, 오른쪽; 예: 1,1,2,2)여야 합니다`
+      );
+    case 'shape': {
+      const names = spec.namesKo ?? spec.names;
+      const parts = names.map((name, i) => `${name} ${spec.min[i]}에서 ${spec.max[i]}`);
+      return (
+        `${label} ${names.join(' x ')} 형식(예: ${spec.default.join('x')})이어야 하며, ` +
+        `범위는 ${parts.join(', ')} 사이여야 합니다`
+      );
+    }
+    case 'enum':
+      return `${label} ${listText(linkable(spec))} 중 하나여야 합니다`;
+    case 'enumList':
+      return `${label} ${listText(spec.allowed)} 중에서 고른 값을 쉼표로 구분한 목록이어야 합니다`;
+    case 'sparse':
+      return (
+        `${label} 12:2.5,40:-1처럼 쉼표로 구분한 인덱스:값 쌍이어야 하며, ` +
+        `인덱스는 정수, 값은 ${spec.min}에서 ${spec.max} 사이여야 합니다`
+      );
+    case 'numberList':
+      return (
+        `${label} ${spec.min}에서 ${spec.max} 사이의 ${spec.integer ? '정수' : '숫자'} ` +
+        `${spec.minLength}개에서 ${spec.maxLength}개를 쉼표로 구분한 목록이어야 합니다`
+      );
+    case 'text': {
+      const n = spec.maxLength.toLocaleString('en-US');
+      const pattern = spec.patternTextKo ?? spec.patternText;
+      return pattern
+        ? `${label} 최대 ${n}자이며 다음 문자만 쓸 수 있어야 합니다: ${pattern}`
+        : `${label} 최대 ${n}자의 텍스트여야 합니다`;
+    }
+  }
+}
+
 /**
  * Checks a value (not text) against its row's type and bounds; returns null when valid, else a
  * sentence saying what would be valid ("The kernel size must be …."). Cross-field rules (the kernel
  * fitting the input, the step, edit indices) are `repairConv`'s and `describeMisfit`'s business.
  */
-export function checkParam<C>(spec: ParamSpec<C>, value: unknown): string | null {
+export function checkParam<C>(spec: ParamSpec<C>, value: unknown, lang: Lang = 'en'): string | null {
   const ok = isValid(spec as AnySpec, value);
   if (ok) return null;
-  const text = expectation(spec);
-  return text.charAt(0).toUpperCase() + text.slice(1) + '.';
+  return capital(expectation(spec, lang)) + '.';
+}
+
+/** `checkParam` in both languages (`{ message, ko }`), or null when the value is valid. */
+export function checkParamBilingual<C>(spec: ParamSpec<C>, value: unknown): LocalizedMessage | null {
+  const message = checkParam(spec, value);
+  return message === null ? null : { message, ko: checkParam(spec, value, 'ko')! };
 }
 
 function isValid(spec: AnySpec, value: unknown): boolean {
@@ -314,14 +422,19 @@ function shown(key: string, raw: string): string {
   return raw === '' ? `${key} has no value` : `${key}=${clip(raw)}`;
 }
 
-function fallbackText(spec: AnySpec): string {
+/** `shown` in Korean: `k=0`, or `k(값 없음)`. */
+function shownKo(key: string, raw: string): string {
+  return raw === '' ? `${key}(값 없음)` : `${key}=${clip(raw)}`;
+}
+
+function fallbackText(spec: AnySpec, lang: Lang = 'en'): string {
   const text = formatParam(spec, defaultOf(spec));
-  return text === '' ? 'none' : text;
+  return text === '' ? (lang === 'ko' ? '없음' : 'none') : text;
 }
 
 interface ReadResult {
   value: unknown;
-  messages: string[];
+  messages: LocalizedMessage[];
 }
 
 /**
@@ -332,7 +445,12 @@ function readParam(spec: AnySpec, key: string, raw: string): ReadResult {
   const text = raw.trim();
   const reject = (): ReadResult => ({
     value: defaultOf(spec),
-    messages: [`${shown(key, raw)}: ${expectation(spec)}; using ${fallbackText(spec)}.`],
+    messages: [
+      {
+        message: `${shown(key, raw)}: ${expectation(spec)}; using ${fallbackText(spec)}.`,
+        ko: `${shownKo(key, raw)}: ${expectationKo(spec)}. 기본값(${fallbackText(spec, 'ko')})을 사용합니다.`,
+      },
+    ],
   });
   const accept = (value: unknown): ReadResult => (isValid(spec, value) ? { value, messages: [] } : reject());
   const numbers = (parts: string[]): number[] | null => {
@@ -369,23 +487,43 @@ function readParam(spec: AnySpec, key: string, raw: string): ReadResult {
     case 'enum': {
       const name = text.toLowerCase();
       const refusal = spec.refused?.[name];
-      if (refusal !== undefined) return { value: defaultOf(spec), messages: [`${key}=${name}: ${refusal}.`] };
+      if (refusal !== undefined) {
+        const ko = spec.refusedKo?.[name];
+        return {
+          value: defaultOf(spec),
+          messages: [
+            {
+              message: `${key}=${name}: ${refusal}.`,
+              ...(ko !== undefined && { ko: `${key}=${name}: ${ko}.` }),
+            },
+          ],
+        };
+      }
       return accept(name);
     }
     case 'enumList': {
       if (text === '') return { value: [], messages: [] };
       const bad: string[] = [];
+      const badKo: string[] = [];
       const value = text.split(',').map((part, i) => {
         const name = part.trim().toLowerCase();
         if (name === '') return spec.fill;
         if (spec.allowed.includes(name)) return name;
         bad.push(`'${clip(part, 20)}' for ${spec.itemName} ${i + 1}`);
+        badKo.push(`'${clip(part, 20)}'(${spec.itemNameKo ?? spec.itemName} ${i + 1})`);
         return spec.fill;
       });
       const messages = bad.length
         ? [
-            `${shown(key, raw)}: ${listText(bad.slice(0, 3))}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} ` +
-              `not understood (${expectation(spec)}); using ${spec.fill} there.`,
+            {
+              message:
+                `${shown(key, raw)}: ${listText(bad.slice(0, 3))}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} ` +
+                `not understood (${expectation(spec)}); using ${spec.fill} there.`,
+              ko:
+                `${shownKo(key, raw)}: 알 수 없는 값 ${listText(badKo.slice(0, 3))}` +
+                `${bad.length > 3 ? ` 외 ${bad.length - 3}개` : ''} (${expectationKo(spec)}). ` +
+                `그 자리에는 ${spec.fill} 값을 사용합니다.`,
+            },
           ]
         : [];
       return { value, messages };
@@ -406,8 +544,14 @@ function readParam(spec: AnySpec, key: string, raw: string): ReadResult {
       }
       const messages = bad.length
         ? [
-            `${shown(key, raw)}: ${listText(bad.slice(0, 3))}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} ` +
-              `not understood (${expectation(spec)}); ignored ${bad.length === 1 ? 'it' : 'them'}.`,
+            {
+              message:
+                `${shown(key, raw)}: ${listText(bad.slice(0, 3))}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''} ` +
+                `not understood (${expectation(spec)}); ignored ${bad.length === 1 ? 'it' : 'them'}.`,
+              ko:
+                `${shownKo(key, raw)}: 알 수 없는 항목 ${listText(bad.slice(0, 3))}` +
+                `${bad.length > 3 ? ` 외 ${bad.length - 3}개` : ''} (${expectationKo(spec)}). 무시합니다.`,
+            },
           ]
         : [];
       return { value, messages };
@@ -419,11 +563,19 @@ function readParam(spec: AnySpec, key: string, raw: string): ReadResult {
     }
     case 'text': {
       if (isValid(spec, text)) return { value: text, messages: [] };
-      const why =
-        text.length > spec.maxLength
-          ? `it has ${text.length.toLocaleString('en-US')} characters; ${expectation(spec)}`
-          : expectation(spec);
-      return { value: defaultOf(spec), messages: [`${shown(key, raw)}: ${why}; ignored.`] };
+      const long = text.length > spec.maxLength;
+      const length = text.length.toLocaleString('en-US');
+      const why = long ? `it has ${length} characters; ${expectation(spec)}` : expectation(spec);
+      const whyKo = long ? `길이가 ${length}자입니다. ${expectationKo(spec)}` : expectationKo(spec);
+      return {
+        value: defaultOf(spec),
+        messages: [
+          {
+            message: `${shown(key, raw)}: ${why}; ignored.`,
+            ko: `${shownKo(key, raw)}: ${whyKo}. 무시합니다.`,
+          },
+        ],
+      };
     }
   }
 }
@@ -464,6 +616,9 @@ export function repairConv(
       message:
         `fp=${clip(formatParam(PRESETS, conv.fp))}: lists ${conv.fp.length} presets but there ` +
         `${conv.f === 1 ? 'is only 1 filter' : `are only ${conv.f} filters`}; ignoring the last ${extra}.`,
+      ko:
+        `fp=${clip(formatParam(PRESETS, conv.fp))}: 프리셋이 ${conv.fp.length}개이지만 필터는 ${conv.f}개뿐이므로 ` +
+        `마지막 ${extra}개를 무시합니다.`,
     });
   }
   conv.fp = conv.fp.slice(0, conv.f);
@@ -479,6 +634,7 @@ export function repairConv(
     const axes = ([0, 1] as const).filter((axis) => axisMisfit(conv, axis) !== null);
     if (axes.length === 0) break;
     const why = axisMisfit(conv, axes[0]!)!;
+    const whyKo = axisMisfit(conv, axes[0]!, 'ko')!;
     const before = formatParam(spec, conv[field]);
     const values = [...conv[field]];
     const reset = defaults[field];
@@ -486,12 +642,17 @@ export function repairConv(
     const after = formatParam(spec, values);
     if (after !== before) {
       (conv as unknown as Bag)[field] = values;
-      problems.push({ key: field, message: `${field}=${before}: ${why}; using ${field}=${after}.` });
+      problems.push({
+        key: field,
+        message: `${field}=${before}: ${why}; using ${field}=${after}.`,
+        ko: `${field}=${before}: ${whyKo}. 대신 ${field}=${after} 값을 사용합니다.`,
+      });
     }
   }
   const stillOff = ([0, 1] as const).filter((axis) => axisMisfit(conv, axis) !== null);
   if (stillOff.length > 0) {
     const why = axisMisfit(conv, stillOff[0]!)!;
+    const whyKo = axisMisfit(conv, stillOff[0]!, 'ko')!;
     const before = formatParam(KERNEL, conv.k);
     const k: [number, number] = [...conv.k];
     for (const axis of stillOff) {
@@ -502,6 +663,7 @@ export function repairConv(
     problems.push({
       key: 'k',
       message: `k=${before}: ${why}; using the largest kernel that fits, k=${formatParam(KERNEL, k)}.`,
+      ko: `k=${before}: ${whyKo}. 들어맞는 가장 큰 커널(k=${formatParam(KERNEL, k)})을 사용합니다.`,
     });
   }
 
@@ -511,6 +673,7 @@ export function repairConv(
     problems.push({
       key: 'step',
       message: `step=${conv.step}: this configuration has ${total} steps (0 to ${total - 1}); using 0.`,
+      ko: `step=${conv.step}: 이 구성의 단계는 ${total}개(0부터 ${total - 1}까지)입니다. 0을 사용합니다.`,
     });
     conv.step = 0;
   }
@@ -523,6 +686,7 @@ export function repairConv(
     edits: Record<number, number>,
     limit: number,
     what: string,
+    whatKo: string,
   ): Record<number, number> => {
     const outside = Object.keys(edits)
       .map(Number)
@@ -537,6 +701,9 @@ export function repairConv(
       message:
         `${spec.key}=${clip(formatParam(spec, edits))}: ${what} (indices 0 to ${limit - 1}), so the ` +
         `${outside.length === 1 ? 'edit' : 'edits'} at ${list} ${outside.length === 1 ? 'is' : 'are'} ignored.`,
+      ko:
+        `${spec.key}=${clip(formatParam(spec, edits))}: ${whatKo}(인덱스 0부터 ${limit - 1}까지)이므로 ` +
+        `${list} 위치의 편집은 무시합니다.`,
     });
     return kept;
   };
@@ -545,8 +712,15 @@ export function repairConv(
     conv.we,
     count,
     `${filters} of ${conv.c}x${conv.k[0]}x${conv.k[1]} have ${count} ${count === 1 ? 'weight' : 'weights'}`,
+    `${conv.c}x${conv.k[0]}x${conv.k[1]} 필터 ${conv.f}개의 가중치는 ${count}개`,
   );
-  conv.b = dropEdits(BIASES, conv.b, conv.f, `there ${conv.f === 1 ? 'is 1 bias' : `are ${conv.f} biases`}`);
+  conv.b = dropEdits(
+    BIASES,
+    conv.b,
+    conv.f,
+    `there ${conv.f === 1 ? 'is 1 bias' : `are ${conv.f} biases`}`,
+    `편향은 ${conv.f}개`,
+  );
 
   return { conv, problems };
 }
@@ -567,7 +741,13 @@ export function sanitizeConv(partial: Partial<ConvConfig> = {}): {
     const value =
       spec.type === 'shape' ? fields.map((f) => (partial as Bag)[f] ?? conv[f]) : readField(spec, partial);
     if (isValid(spec, value)) writeField(spec, conv, copyValue(value));
-    else problems.push({ key: spec.key, message: `${checkParam(spec, value)} Using ${fallbackText(spec)}.` });
+    else {
+      problems.push({
+        key: spec.key,
+        message: `${checkParam(spec, value)} Using ${fallbackText(spec)}.`,
+        ko: `${checkParam(spec, value, 'ko')} 기본값(${fallbackText(spec, 'ko')})을 사용합니다.`,
+      });
+    }
   }
   const repaired = repairConv(conv as unknown as ConvConfig);
   return { conv: repaired.conv, problems: [...problems, ...repaired.problems] };
@@ -652,6 +832,9 @@ function splitHash(hash: string, problems: UrlProblem[]): { route: Route; pairs:
       message:
         `'#/${clip(name)}' is not a view of ConvScope (the views are ${ROUTES.map((r) => `#/${r}`).join(', ')}); ` +
         `showing the convolution view.`,
+      ko:
+        `'#/${clip(name)}': ConvScope에 없는 뷰입니다(뷰: ${ROUTES.map((r) => `#/${r}`).join(', ')}). ` +
+        `합성곱 뷰를 보여 줍니다.`,
     });
   }
   const pairs: [string, string][] = [];
@@ -680,7 +863,7 @@ function readTable(
     given.delete(spec.key);
     const { value, messages } = readParam(spec, spec.key, raw);
     writeField(spec, target, value);
-    for (const message of messages) problems.push({ key: spec.key, message });
+    for (const message of messages) problems.push({ key: spec.key, ...message });
   }
 }
 
@@ -700,6 +883,7 @@ function parseHashUnchecked(hash: string): ParsedHash {
       problems.push({
         key,
         message: `'${clip(key)}' was given ${n} times; using the last one, ${shown(key, given.get(key)!)}.`,
+        ko: `'${clip(key)}' 키가 ${n}번 주어졌습니다. 마지막 값(${shownKo(key, given.get(key)!)})을 사용합니다.`,
       });
     }
   }
@@ -714,6 +898,9 @@ function parseHashUnchecked(hash: string): ParsedHash {
       message:
         `v=${version}: this link was made by a newer version of ConvScope (link format ${version}; this ` +
         `version reads format ${FORMAT_VERSION}), so some settings may be ignored or read differently.`,
+      ko:
+        `v=${version}: 이 링크는 더 새로운 버전의 ConvScope에서 만들어졌습니다(링크 형식 ${version}, 이 버전이 ` +
+        `읽는 형식은 ${FORMAT_VERSION}). 일부 설정이 무시되거나 다르게 읽힐 수 있습니다.`,
     });
   }
 
@@ -729,6 +916,9 @@ function parseHashUnchecked(hash: string): ParsedHash {
       message: owner
         ? `'${key}' is a setting of the ${ROUTE_NAMES[owner]} view, not of the ${ROUTE_NAMES[route]} view; ignored.`
         : `unknown setting '${clip(key)}' ignored.`,
+      ko: owner
+        ? `'${key}' 키는 ${ROUTE_NAMES_KO[owner]} 뷰의 설정이며 ${ROUTE_NAMES_KO[route]} 뷰의 설정이 아닙니다. 무시합니다.`
+        : `'${clip(key)}': 알 수 없는 설정이므로 무시합니다.`,
     });
   }
 
@@ -749,6 +939,7 @@ function parseHashUnchecked(hash: string): ParsedHash {
     problems.splice(MAX_PROBLEMS - 1, problems.length, {
       key: '*',
       message: `and ${rest} more problems with this link.`,
+      ko: `그 밖에 이 링크에 문제가 ${rest}개 더 있습니다.`,
     });
   }
   delete shared.v;
@@ -772,7 +963,7 @@ export function parseHash(hash: string): ParsedHash {
       conv: defaultConv(),
       views: {},
       shared: {},
-      problems: [{ key: '#', message: UNREADABLE_LINK }],
+      problems: [{ key: '#', message: UNREADABLE_LINK, ko: UNREADABLE_LINK_KO }],
     };
   }
 }

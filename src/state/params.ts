@@ -22,6 +22,16 @@ export const ROUTE_NAMES: Readonly<Record<Route, string>> = {
   ideas: 'lecture ideas',
 };
 
+/** The Korean of `ROUTE_NAMES`, for messages in Korean ("풀링 뷰의 설정"). */
+export const ROUTE_NAMES_KO: Readonly<Record<Route, string>> = {
+  conv: '합성곱',
+  pool: '풀링',
+  rf: '수용 영역',
+  arch: '아키텍처',
+  norm: '정규화',
+  ideas: '강의 아이디어',
+};
+
 /** Every input source, in menu order. */
 export const INPUT_SOURCES: readonly InputSource[] = [
   'int',
@@ -55,6 +65,10 @@ export const MAX_EDIT = 1000;
 export const UPLOAD_REFUSED =
   "this link was made with an uploaded image, which never leaves its author's browser; showing seeded integers instead";
 
+/** The Korean of `UPLOAD_REFUSED`. */
+export const UPLOAD_REFUSED_KO =
+  '이 링크는 업로드한 이미지로 만들어졌는데, 업로드한 이미지는 만든 사람의 브라우저 밖으로 나가지 않습니다. 대신 시드로 만든 정수 입력을 보여 줍니다';
+
 /** The keys of `C` whose values are assignable to `V`. */
 export type KeysOfType<C, V> = { [K in keyof C]-?: C[K] extends V ? K : never }[keyof C] & string;
 
@@ -63,6 +77,8 @@ interface ParamBase {
   key: string;
   /** What the setting is, for messages: "the kernel size". */
   label: string;
+  /** The Korean of `label`, for messages in Korean: "커널 크기". */
+  labelKo?: string;
   /** Written even when equal to its default, so links stay readable. */
   always?: boolean;
 }
@@ -110,6 +126,8 @@ export interface ShapeParam<C> extends ParamBase {
   fields: readonly [KeysOfType<C, number>, KeysOfType<C, number>, KeysOfType<C, number>];
   /** What each part is called in messages: "channels". */
   names: readonly [string, string, string];
+  /** The Korean of `names`: "채널". */
+  namesKo?: readonly [string, string, string];
   default: readonly [number, number, number];
   min: readonly [number, number, number];
   max: readonly [number, number, number];
@@ -123,6 +141,8 @@ export interface EnumParam<C> extends ParamBase {
   allowed: readonly string[];
   /** Value → why a link holding it cannot be honoured (the default is used instead). */
   refused?: Readonly<Record<string, string>>;
+  /** The Korean of `refused` (same keys). */
+  refusedKo?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -137,6 +157,8 @@ export interface EnumListParam<C> extends ParamBase {
   lengthFrom: KeysOfType<C, number>;
   /** What one entry is about, for messages: "filter". */
   itemName: string;
+  /** The Korean of `itemName`: "필터". */
+  itemNameKo?: string;
 }
 
 /** Sparse edits `index:value,index:value` (whole index ≥ 0, finite value in [min, max]); default none. */
@@ -174,6 +196,8 @@ export interface TextParam<C> extends ParamBase {
   pattern?: RegExp;
   /** What `pattern` admits, for messages: "letters, digits, - and _ (base64url)". */
   patternText?: string;
+  /** The Korean of `patternText`. */
+  patternTextKo?: string;
 }
 
 /** One row of a parameter table. */
@@ -245,13 +269,57 @@ export const SHARED_PARAMS: ParamTable<SharedConfig> = [
     min: 1,
     max: Number.MAX_SAFE_INTEGER,
     label: 'the link format version',
+    labelKo: '링크 형식 버전',
     always: true,
   },
-  { key: 'lang', type: 'enum', field: 'lang', default: 'en', allowed: LANGS, label: 'the language' },
-  { key: 'present', type: 'int', field: 'present', default: 0, min: 0, max: 1, label: 'presentation mode' },
-  { key: 'embed', type: 'int', field: 'embed', default: 0, min: 0, max: 1, label: 'embed mode' },
-  { key: 'lesson', type: 'enum', field: 'lesson', default: 'none', allowed: LESSONS, label: 'the lesson' },
-  { key: 'ls', type: 'int', field: 'ls', default: 1, min: 1, max: MAX_LESSON_STEPS, label: 'the lesson step' },
+  {
+    key: 'lang',
+    type: 'enum',
+    field: 'lang',
+    default: 'en',
+    allowed: LANGS,
+    label: 'the language',
+    labelKo: '언어',
+  },
+  {
+    key: 'present',
+    type: 'int',
+    field: 'present',
+    default: 0,
+    min: 0,
+    max: 1,
+    label: 'presentation mode',
+    labelKo: '발표 모드',
+  },
+  {
+    key: 'embed',
+    type: 'int',
+    field: 'embed',
+    default: 0,
+    min: 0,
+    max: 1,
+    label: 'embed mode',
+    labelKo: '임베드 모드',
+  },
+  {
+    key: 'lesson',
+    type: 'enum',
+    field: 'lesson',
+    default: 'none',
+    allowed: LESSONS,
+    label: 'the lesson',
+    labelKo: '강의',
+  },
+  {
+    key: 'ls',
+    type: 'int',
+    field: 'ls',
+    default: 1,
+    min: 1,
+    max: MAX_LESSON_STEPS,
+    label: 'the lesson step',
+    labelKo: '강의 단계',
+  },
   {
     key: 'deck',
     type: 'text',
@@ -260,7 +328,9 @@ export const SHARED_PARAMS: ParamTable<SharedConfig> = [
     maxLength: MAX_DECK_TEXT,
     pattern: /^[A-Za-z0-9_-]*$/,
     patternText: 'letters, digits, - and _ (the base64url text of a deck copied from ConvScope)',
+    patternTextKo: '영문자, 숫자, -, _ (ConvScope에서 복사한 덱의 base64url 텍스트)',
     label: 'the deck',
+    labelKo: '덱',
   },
 ];
 
@@ -271,10 +341,12 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     type: 'shape',
     fields: ['c', 'h', 'w'],
     names: ['channels', 'height', 'width'],
+    namesKo: ['채널', '높이', '너비'],
     default: [3, 5, 5],
     min: [1, 1, 1],
     max: [8, 128, 128],
     label: 'the input shape',
+    labelKo: '입력 모양',
     always: true,
   },
   {
@@ -285,6 +357,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 1,
     max: 11,
     label: 'the kernel size',
+    labelKo: '커널 크기',
     always: true,
   },
   {
@@ -295,9 +368,20 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 1,
     max: 8,
     label: 'the number of filters',
+    labelKo: '필터 개수',
     always: true,
   },
-  { key: 's', type: 'pair', field: 's', default: [2, 2], min: 1, max: 8, label: 'the stride', always: true },
+  {
+    key: 's',
+    type: 'pair',
+    field: 's',
+    default: [2, 2],
+    min: 1,
+    max: 8,
+    label: 'the stride',
+    labelKo: '스트라이드',
+    always: true,
+  },
   {
     key: 'p',
     type: 'padding',
@@ -306,6 +390,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 0,
     max: 10,
     label: 'the padding',
+    labelKo: '패딩',
     always: true,
   },
   {
@@ -316,6 +401,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 1,
     max: 6,
     label: 'the dilation',
+    labelKo: '팽창(dilation)',
     always: true,
   },
   {
@@ -326,6 +412,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 0,
     max: 4294967295,
     label: 'the seed',
+    labelKo: '시드',
     always: true,
   },
   {
@@ -335,7 +422,9 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     default: 'int',
     allowed: INPUT_SOURCES,
     refused: { upload: UPLOAD_REFUSED },
+    refusedKo: { upload: UPLOAD_REFUSED_KO },
     label: 'the input source',
+    labelKo: '입력 소스',
   },
   {
     key: 'fp',
@@ -345,10 +434,28 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     allowed: FILTER_PRESETS,
     lengthFrom: 'f',
     itemName: 'filter',
+    itemNameKo: '필터',
     label: 'the filter presets',
+    labelKo: '필터 프리셋',
   },
-  { key: 'w', type: 'sparse', field: 'we', min: -MAX_EDIT, max: MAX_EDIT, label: 'the weight edits' },
-  { key: 'b', type: 'sparse', field: 'b', min: -MAX_EDIT, max: MAX_EDIT, label: 'the bias edits' },
+  {
+    key: 'w',
+    type: 'sparse',
+    field: 'we',
+    min: -MAX_EDIT,
+    max: MAX_EDIT,
+    label: 'the weight edits',
+    labelKo: '가중치 편집',
+  },
+  {
+    key: 'b',
+    type: 'sparse',
+    field: 'b',
+    min: -MAX_EDIT,
+    max: MAX_EDIT,
+    label: 'the bias edits',
+    labelKo: '편향 편집',
+  },
   {
     key: 'speed',
     type: 'number',
@@ -358,6 +465,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     max: SPEEDS[SPEEDS.length - 1]!,
     allowed: SPEEDS,
     label: 'the playback speed',
+    labelKo: '재생 속도',
   },
   {
     key: 'step',
@@ -367,6 +475,7 @@ export const CONV_PARAMS: ParamTable<ConvConfig> = [
     min: 0,
     max: Number.MAX_SAFE_INTEGER,
     label: 'the step',
+    labelKo: '단계',
   },
 ];
 

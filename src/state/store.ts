@@ -11,6 +11,7 @@ import {
   convTotalSteps,
   convWeightCount,
   describeMisfit,
+  topicKo,
   sanitizeConv,
   type ParsedHash,
 } from './codec';
@@ -34,6 +35,8 @@ import { cloneView, defaultViews, type ViewConfigs, type ViewRoute } from './vie
 export interface Rejection {
   field: string;
   message: string;
+  /** The same message in Korean, when written (shown with `localized(rejection, lang)`). */
+  ko?: string;
 }
 
 /** A per-axis value: `n` for both axes or `[h, w]`. */
@@ -105,7 +108,7 @@ export interface ViewsSlice {
    */
   setView: <R extends ViewRoute>(route: R, config: ViewConfigs[R]) => void;
   /** Records a refused change of a view's setting, shown next to its control. */
-  reject: (field: string, message: string) => void;
+  reject: (field: string, message: string, ko?: string) => void;
 }
 
 /**
@@ -217,7 +220,13 @@ const routeSlice: Slice<RouteSlice> = (set, get) => ({
   route: 'conv',
   setRoute: (route) => {
     if (!ROUTES.includes(route)) {
-      return set({ rejection: { field: 'route', message: `The views are ${ROUTES.join(', ')}.` } });
+      return set({
+        rejection: {
+          field: 'route',
+          message: `The views are ${ROUTES.join(', ')}.`,
+          ko: `뷰는 ${ROUTES.join(', ')}입니다.`,
+        },
+      });
     }
     if (route !== get().route) set({ route, playing: false });
   },
@@ -225,7 +234,7 @@ const routeSlice: Slice<RouteSlice> = (set, get) => ({
 
 const convSlice: Slice<ConvSlice> = (set, get) => {
   /** Refuses a change: keeps the configuration, records why. */
-  const refuse = (field: string, message: string) => set({ rejection: { field, message } });
+  const refuse = (field: string, message: string, ko: string) => set({ rejection: { field, message, ko } });
 
   /**
    * Accepts a candidate configuration unless it is impossible: clamps the step to the new total
@@ -233,7 +242,7 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
    */
   const commit = (field: string, next: ConvConfig) => {
     const misfit = describeMisfit(next);
-    if (misfit !== null) return refuse(field, misfit);
+    if (misfit !== null) return refuse(field, misfit, describeMisfit(next, 'ko')!);
     const total = convTotalSteps(next);
     next.step = Math.min(Math.max(0, next.step), total - 1);
     const count = convWeightCount(next);
@@ -255,7 +264,7 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
   /** Validates a value against its parameter row; refuses with the row's message when invalid. */
   const valid = (field: keyof typeof SPEC, value: unknown): boolean => {
     const problem = checkParam(SPEC[field], value);
-    if (problem !== null) refuse(field, problem);
+    if (problem !== null) refuse(field, problem, checkParam(SPEC[field], value, 'ko')!);
     return problem === null;
   };
 
@@ -341,10 +350,15 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
         return refuse(
           'fp',
           `There ${f === 1 ? 'is 1 filter' : `are ${f} filters`}: filter ${filterIndex} does not exist.`,
+          `필터는 ${f}개입니다. ${topicKo(`필터 ${filterIndex}`)} 없습니다.`,
         );
       }
       if (!FILTER_PRESETS.includes(preset)) {
-        return refuse('fp', `The filter presets are ${FILTER_PRESETS.join(', ')}.`);
+        return refuse(
+          'fp',
+          `The filter presets are ${FILTER_PRESETS.join(', ')}.`,
+          `필터 프리셋은 ${FILTER_PRESETS.join(', ')}입니다.`,
+        );
       }
       const next = draft();
       next.fp[filterIndex] = preset;
@@ -357,7 +371,11 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
     },
     setAllPresets: (preset) => {
       if (!FILTER_PRESETS.includes(preset)) {
-        return refuse('fp', `The filter presets are ${FILTER_PRESETS.join(', ')}.`);
+        return refuse(
+          'fp',
+          `The filter presets are ${FILTER_PRESETS.join(', ')}.`,
+          `필터 프리셋은 ${FILTER_PRESETS.join(', ')}입니다.`,
+        );
       }
       const next = draft();
       next.fp = Array.from({ length: next.f }, () => preset);
@@ -370,9 +388,16 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
         return refuse(
           'w',
           `There are ${count} weights (indices 0 to ${count - 1}): weight ${flatIndex} does not exist.`,
+          `가중치는 ${count}개(인덱스 0부터 ${count - 1}까지)입니다. ${topicKo(`가중치 ${flatIndex}`)} 없습니다.`,
         );
       }
-      if (!isEdit(value)) return refuse('w', 'A weight must be a number from -1000 to 1000.');
+      if (!isEdit(value)) {
+        return refuse(
+          'w',
+          'A weight must be a number from -1000 to 1000.',
+          '가중치는 -1000에서 1000 사이의 숫자여야 합니다.',
+        );
+      }
       const next = draft();
       next.we[flatIndex] = value === 0 ? 0 : value;
       commit('w', next);
@@ -383,9 +408,16 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
         return refuse(
           'b',
           `There ${f === 1 ? 'is 1 filter' : `are ${f} filters`}: filter ${filterIndex} does not exist.`,
+          `필터는 ${f}개입니다. ${topicKo(`필터 ${filterIndex}`)} 없습니다.`,
         );
       }
-      if (!isEdit(value)) return refuse('b', 'A bias must be a number from -1000 to 1000.');
+      if (!isEdit(value)) {
+        return refuse(
+          'b',
+          'A bias must be a number from -1000 to 1000.',
+          '편향은 -1000에서 1000 사이의 숫자여야 합니다.',
+        );
+      }
       const next = draft();
       next.b[filterIndex] = value === 0 ? 0 : value;
       commit('b', next);
@@ -397,7 +429,9 @@ const convSlice: Slice<ConvSlice> = (set, get) => {
       commit('w', next);
     },
     setStep: (n) => {
-      if (typeof n !== 'number' || Number.isNaN(n)) return refuse('step', 'The step must be a whole number.');
+      if (typeof n !== 'number' || Number.isNaN(n)) {
+        return refuse('step', 'The step must be a whole number.', '단계는 정수여야 합니다.');
+      }
       const next = draft();
       const total = convTotalSteps(next);
       next.step = Math.min(Math.max(0, Math.trunc(n)), total - 1);
@@ -444,6 +478,7 @@ export function lessonOfShared(shared: Partial<SharedConfig>): { lesson?: Lesson
       problems.push({
         key: 'lesson',
         message: 'lesson=intro and deck= were both given: a link opens one lesson at a time; showing the deck.',
+        ko: 'lesson=intro와 deck=이 함께 주어졌습니다. 링크는 한 번에 강의 하나만 열 수 있으므로 덱을 보여 줍니다.',
       });
     }
     return { lesson: { id: 'deck', step, deck: shared.deck }, problems };
@@ -453,6 +488,7 @@ export function lessonOfShared(shared: Partial<SharedConfig>): { lesson?: Lesson
     problems.push({
       key: 'ls',
       message: `ls=${shared.ls}: no lesson is open (the link has neither lesson=intro nor deck=); ignored.`,
+      ko: `ls=${shared.ls}: 열린 강의가 없습니다(링크에 lesson=intro도 deck=도 없습니다). 무시합니다.`,
     });
   }
   return { problems };
@@ -506,10 +542,18 @@ const uiSlice: Slice<UiSlice> = (set, get) => ({
       return set({ ui: rest, lessonMenu: false });
     }
     const stepProblem = checkParam(LS_SPEC, lesson.step);
-    if (stepProblem !== null) return set({ rejection: { field: 'ls', message: stepProblem } });
+    if (stepProblem !== null) {
+      return set({
+        rejection: { field: 'ls', message: stepProblem, ko: checkParam(LS_SPEC, lesson.step, 'ko')! },
+      });
+    }
     const deck = lesson.id === 'deck' ? lesson.deck : '';
-    const deckProblem = lesson.id === 'deck' && deck === '' ? 'A deck needs its text.' : checkParam(DECK_SPEC, deck);
-    if (deckProblem !== null) return set({ rejection: { field: 'deck', message: deckProblem } });
+    const noText = lesson.id === 'deck' && deck === '';
+    const deckProblem = noText ? 'A deck needs its text.' : checkParam(DECK_SPEC, deck);
+    if (deckProblem !== null) {
+      const ko = noText ? '덱에는 텍스트가 필요합니다.' : checkParam(DECK_SPEC, deck, 'ko')!;
+      return set({ rejection: { field: 'deck', message: deckProblem, ko } });
+    }
     const same = ui.lesson && ui.lesson.id === lesson.id && ui.lesson.step === lesson.step && ui.lesson.deck === deck;
     if (same && !get().lessonMenu) return;
     set({ ui: { ...ui, lesson: { id: lesson.id, step: lesson.step, deck } }, lessonMenu: false });
@@ -535,7 +579,7 @@ export function sharedOf(
 const viewsSlice: Slice<ViewsSlice> = (set) => ({
   views: defaultViews(),
   setView: (route, config) => set((state) => ({ views: { ...state.views, [route]: config }, rejection: null })),
-  reject: (field, message) => set({ rejection: { field, message } }),
+  reject: (field, message, ko) => set({ rejection: ko === undefined ? { field, message } : { field, message, ko } }),
 });
 
 /**

@@ -96,6 +96,18 @@ test.describe('the convolution view in Korean', () => {
     await expect(page.getByTestId('shapes')).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×3×3]');
   });
 
+  test('a bad link is explained in Korean in the problem banner, and in English after switching', async ({ page }) => {
+    await page.goto('./#/conv?lang=ko&k=99&foo=1');
+    const banner = page.locator('.problem-banner');
+    await expect(banner.locator('h2')).toHaveText('이 링크의 일부를 사용할 수 없습니다');
+    await expect(banner.locator('li')).toHaveText([
+      'k — k=99: 커널 크기는 1에서 11 사이의 정수 하나, 또는 높이x너비로 쓴 두 정수(예: 3x5)여야 합니다. 기본값(3)을 사용합니다.',
+      "foo — 'foo': 알 수 없는 설정이므로 무시합니다.",
+    ]);
+    await page.getByTestId('lang').selectOption('en');
+    await expect(banner.locator('li').nth(1)).toHaveText("foo — unknown setting 'foo' ignored.");
+  });
+
   test('switching the language in the header keeps the configuration and adds lang=ko to the link', async ({ page }) => {
     await page.goto(`./${LECTURE}`);
     await page.getByTestId('filters-count').fill('3');

@@ -126,7 +126,11 @@ describe('the lesson keys every route carries: lesson, ls, deck', () => {
     store.getState().applyLink(parseHash('#/conv?ls=4'));
     expect(store.getState().ui.lesson).toBeUndefined();
     expect(store.getState().problems).toEqual([
-      { key: 'ls', message: 'ls=4: no lesson is open (the link has neither lesson=intro nor deck=); ignored.' },
+      {
+        key: 'ls',
+        message: 'ls=4: no lesson is open (the link has neither lesson=intro nor deck=); ignored.',
+        ko: 'ls=4: 열린 강의가 없습니다(링크에 lesson=intro도 deck=도 없습니다). 무시합니다.',
+      },
     ]);
   });
 

@@ -119,7 +119,7 @@ describe('other networks', () => {
   it('pooling below 1×1 is a problem naming the layer and what is valid', () => {
     // 3×8×8: pool 2 → 4, → 2, → 1, then pool4 would get a 1×1 map.
     const { problem } = archLayers({ ...defaultArch(), h: 8, w: 8, f: [4, 4, 4, 4], k: [3, 3, 3, 3], p: [1, 1, 1, 1] });
-    expect(problem).toEqual({
+    expect(problem).toMatchObject({
       field: 'pool',
       layer: 'pool4',
       message:
@@ -165,7 +165,7 @@ describe('links', () => {
   it('a k list of another length is cut, said so', () => {
     const parsed = parseHash('#/arch?f=8&k=5,5,5');
     expect(parsed.views.arch!.k).toEqual([5]);
-    expect(parsed.problems).toEqual([{ key: 'k', message: 'k=5,5,5: 3 kernel values for 1 block (f has 1); ignoring the last 2.' }]);
+    expect(parsed.problems).toMatchObject([{ key: 'k', message: 'k=5,5,5: 3 kernel values for 1 block (f has 1); ignoring the last 2.' }]);
   });
 
   it('a block that cannot pool loses it and the ones after, with the layer named', () => {

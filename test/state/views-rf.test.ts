@@ -188,15 +188,15 @@ describe('links', () => {
   it('a preset the layers do not match becomes custom, with a message', () => {
     const parsed = link('preset=alexnet&layers=c3,c5');
     expect(parsed.views.rf!.preset).toBe('custom');
-    expect(parsed.problems[0]).toEqual({ key: 'preset', message: expect.stringContaining('the layers are not AlexNet') });
+    expect(parsed.problems[0]).toMatchObject({ key: 'preset', message: expect.stringContaining('the layers are not AlexNet') });
     // The default selection (layer 3) does not exist in a 2-layer stack either.
-    expect(parsed.problems[1]).toEqual({ key: 'at', message: 'at=3: the stack has 2 layers; selecting the last one.' });
+    expect(parsed.problems[1]).toMatchObject({ key: 'at', message: 'at=3: the stack has 2 layers; selecting the last one.' });
   });
 
   it('a bad layer is skipped and named; the rest of the link is kept', () => {
     const parsed = link('preset=custom&layers=c3,zz9,c3&in=20&at=2&row=3&col=4');
     expect(parsed.views.rf).toEqual({ preset: 'custom', layers: 'c3*2', size: 20, at: 2, row: 3, col: 4 });
-    expect(parsed.problems).toEqual([{ key: 'layers', message: expect.stringContaining("layer 2 'zz9' not understood") }]);
+    expect(parsed.problems).toMatchObject([{ key: 'layers', message: expect.stringContaining("layer 2 'zz9' not understood") }]);
   });
 
   it('a stack too deep for the input gets the smallest input that works, said so', () => {

@@ -5,6 +5,8 @@ import { PairFields } from '../../components/PairFields';
 import { fullPadding, samePadding, maxKernelFor } from '../../engine/shapes';
 import { PRESETS, SOURCES, presetProblemText } from './presets';
 import type { ConvT } from '../../i18n/conv';
+import { localized } from '../../i18n/localized';
+import { useAppStore, selectLang, type Rejection } from '../../state/store';
 
 export interface ConvActions {
   setInput: (c: number, h: number, w: number) => void;
@@ -39,10 +41,11 @@ export const ConvControls = memo(function ConvControls({
   cfg: ConvConfig;
   t: ConvT;
   actions: ConvActions;
-  rejection: { field: string; message: string } | null;
+  rejection: Rejection | null;
   uploadError: string | null;
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
+  const lang = useAppStore(selectLang);
   const [pt, pb, pl, pr] = cfg.p;
   const maxK: [number, number] = [
     Math.max(1, Math.min(LIMITS.k, maxKernelFor(cfg.h, pt, pb, cfg.d[0]))),
@@ -55,7 +58,7 @@ export const ConvControls = memo(function ConvControls({
   const reject = (field: string) =>
     rejection?.field === field ? (
       <p className="rejection" role="alert" data-testid={`rejection-${field}`}>
-        {rejection.message}
+        {localized(rejection, lang)}
       </p>
     ) : null;
   const image = cfg.src !== 'int' && cfg.src !== 'float';

@@ -74,7 +74,7 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     default: [3, 32, 32],
     min: [1, 1, 1],
     max: [ARCH_LIMITS.c, ARCH_LIMITS.hw, ARCH_LIMITS.hw],
-    label: 'the input shape',
+    label: 'the input shape', labelKo: '입력 모양',
     always: true,
   },
   {
@@ -87,7 +87,7 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     minLength: 1,
     maxLength: ARCH_LIMITS.blocks,
     integer: true,
-    label: 'the filters of each convolution',
+    label: 'the filters of each convolution', labelKo: '합성곱마다의 필터 개수',
     always: true,
   },
   {
@@ -100,7 +100,7 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     minLength: 1,
     maxLength: ARCH_LIMITS.blocks,
     integer: true,
-    label: 'the kernel of each convolution',
+    label: 'the kernel of each convolution', labelKo: '합성곱마다의 커널 크기',
     always: true,
   },
   {
@@ -113,10 +113,10 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     minLength: 1,
     maxLength: ARCH_LIMITS.blocks,
     integer: true,
-    label: 'the padding of each convolution',
+    label: 'the padding of each convolution', labelKo: '합성곱마다의 패딩',
     always: true,
   },
-  { key: 'pool', type: 'int', field: 'pool', default: 2, min: 1, max: ARCH_LIMITS.pool, label: 'the pool size', always: true },
+  { key: 'pool', type: 'int', field: 'pool', default: 2, min: 1, max: ARCH_LIMITS.pool, label: 'the pool size', labelKo: '풀링 크기', always: true },
   {
     key: 'fc',
     type: 'numberList',
@@ -127,10 +127,10 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     minLength: 0,
     maxLength: ARCH_LIMITS.fcLayers,
     integer: true,
-    label: 'the widths of the hidden fully connected layers',
+    label: 'the widths of the hidden fully connected layers', labelKo: '은닉 완전 연결(FC) 레이어의 너비',
     always: true,
   },
-  { key: 'classes', type: 'int', field: 'classes', default: 10, min: 1, max: ARCH_LIMITS.classes, label: 'the number of classes', always: true },
+  { key: 'classes', type: 'int', field: 'classes', default: 10, min: 1, max: ARCH_LIMITS.classes, label: 'the number of classes', labelKo: '클래스 개수', always: true },
   {
     key: 'src',
     type: 'enum',
@@ -138,9 +138,9 @@ export const ARCH_PARAMS: ParamTable<ArchConfig> = [
     default: 'seeded',
     allowed: ARCH_SOURCES,
     refused: { upload: ARCH_UPLOAD_REFUSED },
-    label: 'the input source',
+    label: 'the input source', labelKo: '입력 소스',
   },
-  { key: 'seed', type: 'int', field: 'seed', default: 1, min: 0, max: 4294967295, label: 'the seed', always: true },
+  { key: 'seed', type: 'int', field: 'seed', default: 1, min: 0, max: 4294967295, label: 'the seed', labelKo: '시드', always: true },
 ];
 
 /** A fresh default configuration: 3×32×32 → [Conv 16, ReLU, Pool] → [Conv 32, ReLU, Pool] → FC 64 → FC 10. */
@@ -185,6 +185,8 @@ export interface ArchProblem {
   field: string;
   layer: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 
 const prod = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
@@ -229,6 +231,13 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
             `Valid here: a kernel from 1 to ${maxK}` +
             (needP <= ARCH_LIMITS.p ? `, or padding of at least ${needP}` : '') +
             (b > 0 ? `, or at most ${b} ${b === 1 ? 'block' : 'blocks'}` : '') +
+            '.',
+          ko:
+            `conv${b + 1}(${torch})은(는) ${shapeText(shape)} 맵을 받습니다. ${k}×${k} 커널은 패딩을 더한 ` +
+            `${Math.min(H, W)} + 2·${p} = ${side}칸에 맞지 않아 출력이 없습니다. ` +
+            `여기서 가능한 것: 1부터 ${maxK}까지의 커널` +
+            (needP <= ARCH_LIMITS.p ? `, 또는 ${needP} 이상의 패딩` : '') +
+            (b > 0 ? `, 또는 블록 최대 ${b}개` : '') +
             '.',
         },
       };
@@ -277,6 +286,11 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
               `at least ${s}×${s} cells. Valid here: pool size 1 (no pooling) to ${maxPool}` +
               (b > 0 ? `, or at most ${b} ${b === 1 ? 'block' : 'blocks'}` : '') +
               ', or a larger input.',
+            ko:
+              `pool${b + 1}(${torchPool})은(는) ${shapeText(shape)} 맵을 1×1보다 작게 만듭니다. ${s}×${s} 윈도우에는 ` +
+              `최소 ${s}×${s}칸이 필요합니다. 여기서 가능한 것: 풀링 크기 1(풀링 없음)부터 ${maxPool}까지` +
+              (b > 0 ? `, 또는 블록 최대 ${b}개` : '') +
+              ', 또는 더 큰 입력.',
           },
         };
       }
@@ -351,6 +365,9 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
         message:
           `This network needs ${fmt(macs)} multiply–accumulates per image; at most ${fmt(ARCH_LIMITS.macs)} run smoothly ` +
           'in the browser. Use fewer filters, smaller kernels, more pooling or a smaller input.',
+        ko:
+          `이 네트워크는 이미지 하나에 곱셈-누산(MAC)이 ${fmt(macs)}번 필요합니다. 브라우저에서 부드럽게 실행되는 것은 최대 ${fmt(ARCH_LIMITS.macs)}번입니다. ` +
+          '필터를 줄이거나, 커널을 작게 하거나, 풀링을 늘리거나, 입력을 작게 하세요.',
       },
     };
   }
@@ -363,6 +380,9 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
         message:
           `This network has ${fmt(params)} parameters; at most ${fmt(ARCH_LIMITS.params)} are drawn in the browser. ` +
           'Narrow the fully connected layers, pool more or use fewer filters in the last block.',
+        ko:
+          `이 네트워크의 파라미터는 ${fmt(params)}개입니다. 브라우저에서 그릴 수 있는 것은 최대 ${fmt(ARCH_LIMITS.params)}개입니다. ` +
+          '완전 연결(FC) 레이어를 좁히거나, 풀링을 늘리거나, 마지막 블록의 필터를 줄이세요.',
       },
     };
   }
@@ -425,9 +445,9 @@ export function repairArch(input: ArchConfig): { config: ArchConfig; problems: U
   const problems: UrlProblem[] = [];
   const defaults = defaultArch();
   const N = config.f.length;
-  for (const [key, fill, what] of [
-    ['k', 3, 'kernel'],
-    ['p', 1, 'padding'],
+  for (const [key, fill, what, whatKo] of [
+    ['k', 3, 'kernel', '커널'],
+    ['p', 1, 'padding', '패딩'],
   ] as const) {
     const list = config[key];
     if (list.length === N) continue;
@@ -441,6 +461,10 @@ export function repairArch(input: ArchConfig): { config: ArchConfig; problems: U
           list.length > N
             ? `${key}=${list.join(',')}: ${list.length} ${what} values for ${N} ${N === 1 ? 'block' : 'blocks'} (f has ${N}); ignoring the last ${list.length - N}.`
             : `${key}=${list.join(',')}: ${list.length} ${what} values for ${N} blocks (f has ${N}); using ${fill} for the rest.`,
+        ko:
+          list.length > N
+            ? `${key}=${list.join(',')}: 블록은 ${N}개(f의 개수)인데 ${whatKo} 값이 ${list.length}개이므로 마지막 ${list.length - N}개를 무시합니다.`
+            : `${key}=${list.join(',')}: 블록은 ${N}개(f의 개수)인데 ${whatKo} 값이 ${list.length}개이므로 나머지에는 ${fill}을(를) 사용합니다.`,
       });
     }
     config[key] = next;
@@ -450,22 +474,30 @@ export function repairArch(input: ArchConfig): { config: ArchConfig; problems: U
     if (!problem) break;
     const block = Number(/^(?:conv|pool)(\d+)$/.exec(problem.layer)?.[1] ?? 0);
     if (block > 1) {
-      problems.push({ key: problem.field, message: `${problem.message} Keeping the first ${block - 1} ${block === 2 ? 'block' : 'blocks'}.` });
+      problems.push({
+        key: problem.field,
+        message: `${problem.message} Keeping the first ${block - 1} ${block === 2 ? 'block' : 'blocks'}.`,
+        ko: `${problem.ko} 처음 ${block - 1}개 블록만 남깁니다.`,
+      });
       config.f = config.f.slice(0, block - 1);
       config.k = config.k.slice(0, block - 1);
       config.p = config.p.slice(0, block - 1);
     } else if (block === 1 && problem.field === 'k') {
       const side = Math.min(config.h, config.w) + 2 * config.p[0]!;
       const k = Math.min(ARCH_LIMITS.k, side);
-      problems.push({ key: 'k', message: `${problem.message} Using a ${k}×${k} kernel.` });
+      problems.push({ key: 'k', message: `${problem.message} Using a ${k}×${k} kernel.`, ko: `${problem.ko} ${k}×${k} 커널을 사용합니다.` });
       config.k[0] = k;
     } else if (block === 1 && problem.field === 'pool') {
       const side = Math.min(config.h, config.w) + 2 * config.p[0]! - config.k[0]! + 1;
       const s = Math.max(1, Math.min(ARCH_LIMITS.pool, side));
-      problems.push({ key: 'pool', message: `${problem.message} Using pool=${s}.` });
+      problems.push({ key: 'pool', message: `${problem.message} Using pool=${s}.`, ko: `${problem.ko} pool=${s}을(를) 사용합니다.` });
       config.pool = s;
     } else {
-      problems.push({ key: problem.field, message: `${problem.message} Showing the default network.` });
+      problems.push({
+        key: problem.field,
+        message: `${problem.message} Showing the default network.`,
+        ko: `${problem.ko} 기본 네트워크를 보여 줍니다.`,
+      });
       return { config: { ...defaults, src: config.src, seed: config.seed }, problems };
     }
   }
@@ -482,17 +514,19 @@ export const ARCH_CODEC: ViewCodec<ArchConfig> = { table: ARCH_PARAMS, defaults:
 export interface ArchRejection {
   field: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 export type ArchResult = { config: ArchConfig } | { rejection: ArchRejection };
 
-const refuse = (field: string, message: string): ArchResult => ({ rejection: { field, message } });
+const refuse = (field: string, message: string, ko: string): ArchResult => ({ rejection: { field, message, ko } });
 const whole = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
 
 /** Accepts a candidate whose values are each in range when the network works as a whole; else refuses with the layer at fault. */
 function commit(next: ArchConfig): ArchResult {
   const { problem } = archLayers(next);
   // Messages start with the layer's name (conv2, pool3), kept as the table writes it.
-  if (problem) return refuse(problem.field, problem.message);
+  if (problem) return refuse(problem.field, problem.message, problem.ko);
   return { config: next };
 }
 
@@ -500,16 +534,16 @@ const copy = (cfg: ArchConfig): ArchConfig => ({ ...cfg, f: [...cfg.f], k: [...c
 
 /** Changes the input shape (channels 1 to 4, height and width 1 to 64). */
 export function setArchInput(cfg: ArchConfig, c: number, h: number, w: number): ArchResult {
-  if (!whole(c, 1, ARCH_LIMITS.c)) return refuse('in', `The input has 1 to ${ARCH_LIMITS.c} channels.`);
+  if (!whole(c, 1, ARCH_LIMITS.c)) return refuse('in', `The input has 1 to ${ARCH_LIMITS.c} channels.`, `입력의 채널은 1개부터 ${ARCH_LIMITS.c}개까지입니다.`);
   if (!whole(h, 1, ARCH_LIMITS.hw) || !whole(w, 1, ARCH_LIMITS.hw)) {
-    return refuse('in', `The input's height and width must be whole numbers from 1 to ${ARCH_LIMITS.hw}.`);
+    return refuse('in', `The input's height and width must be whole numbers from 1 to ${ARCH_LIMITS.hw}.`, `입력의 높이와 너비는 1부터 ${ARCH_LIMITS.hw}까지의 정수여야 합니다.`);
   }
   return commit({ ...copy(cfg), c, h, w });
 }
 
 /** Sets the number of convolution blocks N (1 to 5); a new block copies the last one with twice its filters (at most 64). */
 export function setArchBlocks(cfg: ArchConfig, n: number): ArchResult {
-  if (!whole(n, 1, ARCH_LIMITS.blocks)) return refuse('f', `N, the number of [Conv, ReLU, Pool] blocks, must be from 1 to ${ARCH_LIMITS.blocks}.`);
+  if (!whole(n, 1, ARCH_LIMITS.blocks)) return refuse('f', `N, the number of [Conv, ReLU, Pool] blocks, must be from 1 to ${ARCH_LIMITS.blocks}.`, `[Conv, ReLU, Pool] 블록의 개수 N은 1부터 ${ARCH_LIMITS.blocks}까지여야 합니다.`);
   const next = copy(cfg);
   while (next.f.length > n) {
     next.f.pop();
@@ -526,18 +560,18 @@ export function setArchBlocks(cfg: ArchConfig, n: number): ArchResult {
 
 /** Changes block `i`'s (0-based) filters, kernel or padding. */
 export function setArchBlock(cfg: ArchConfig, i: number, patch: { f?: number; k?: number; p?: number }): ArchResult {
-  if (!whole(i, 0, cfg.f.length - 1)) return refuse('f', `There is no block ${i + 1}; N = ${cfg.f.length}.`);
+  if (!whole(i, 0, cfg.f.length - 1)) return refuse('f', `There is no block ${i + 1}; N = ${cfg.f.length}.`, `블록 ${i + 1}은(는) 없습니다. N = ${cfg.f.length}입니다.`);
   const next = copy(cfg);
   if (patch.f !== undefined) {
-    if (!whole(patch.f, 1, ARCH_LIMITS.filters)) return refuse('f', `conv${i + 1} has 1 to ${ARCH_LIMITS.filters} filters.`);
+    if (!whole(patch.f, 1, ARCH_LIMITS.filters)) return refuse('f', `conv${i + 1} has 1 to ${ARCH_LIMITS.filters} filters.`, `conv${i + 1}의 필터는 1개부터 ${ARCH_LIMITS.filters}개까지입니다.`);
     next.f[i] = patch.f;
   }
   if (patch.k !== undefined) {
-    if (!whole(patch.k, 1, ARCH_LIMITS.k)) return refuse('k', `conv${i + 1}'s kernel must be from 1 to ${ARCH_LIMITS.k}.`);
+    if (!whole(patch.k, 1, ARCH_LIMITS.k)) return refuse('k', `conv${i + 1}'s kernel must be from 1 to ${ARCH_LIMITS.k}.`, `conv${i + 1}의 커널은 1부터 ${ARCH_LIMITS.k}까지여야 합니다.`);
     next.k[i] = patch.k;
   }
   if (patch.p !== undefined) {
-    if (!whole(patch.p, 0, ARCH_LIMITS.p)) return refuse('p', `conv${i + 1}'s padding must be from 0 to ${ARCH_LIMITS.p}.`);
+    if (!whole(patch.p, 0, ARCH_LIMITS.p)) return refuse('p', `conv${i + 1}'s padding must be from 0 to ${ARCH_LIMITS.p}.`, `conv${i + 1}의 패딩은 0부터 ${ARCH_LIMITS.p}까지여야 합니다.`);
     next.p[i] = patch.p;
   }
   return commit(next);
@@ -545,13 +579,13 @@ export function setArchBlock(cfg: ArchConfig, i: number, patch: { f?: number; k?
 
 /** Changes the pool size of every block (1 = no pooling, up to 4). */
 export function setArchPool(cfg: ArchConfig, pool: number): ArchResult {
-  if (!whole(pool, 1, ARCH_LIMITS.pool)) return refuse('pool', `The pool size must be from 1 (no pooling) to ${ARCH_LIMITS.pool}.`);
+  if (!whole(pool, 1, ARCH_LIMITS.pool)) return refuse('pool', `The pool size must be from 1 (no pooling) to ${ARCH_LIMITS.pool}.`, `풀링 크기는 1(풀링 없음)부터 ${ARCH_LIMITS.pool}까지여야 합니다.`);
   return commit({ ...copy(cfg), pool });
 }
 
 /** Sets the number of hidden fully connected layers M (0 to 3); a new one copies the last width (or 64). */
 export function setArchFcCount(cfg: ArchConfig, m: number): ArchResult {
-  if (!whole(m, 0, ARCH_LIMITS.fcLayers)) return refuse('fc', `M, the number of hidden [FC, ReLU] layers, must be from 0 to ${ARCH_LIMITS.fcLayers}.`);
+  if (!whole(m, 0, ARCH_LIMITS.fcLayers)) return refuse('fc', `M, the number of hidden [FC, ReLU] layers, must be from 0 to ${ARCH_LIMITS.fcLayers}.`, `은닉 [FC, ReLU] 레이어의 개수 M은 0부터 ${ARCH_LIMITS.fcLayers}까지여야 합니다.`);
   const next = copy(cfg);
   next.fc = next.fc.slice(0, m);
   while (next.fc.length < m) next.fc.push(next.fc[next.fc.length - 1] ?? 64);
@@ -560,8 +594,8 @@ export function setArchFcCount(cfg: ArchConfig, m: number): ArchResult {
 
 /** Changes the width of hidden fully connected layer `i` (0-based). */
 export function setArchFcWidth(cfg: ArchConfig, i: number, width: number): ArchResult {
-  if (!whole(i, 0, cfg.fc.length - 1)) return refuse('fc', `There is no hidden layer fc${i + 1}; M = ${cfg.fc.length}.`);
-  if (!whole(width, 1, ARCH_LIMITS.fcWidth)) return refuse('fc', `fc${i + 1} has 1 to ${ARCH_LIMITS.fcWidth} outputs.`);
+  if (!whole(i, 0, cfg.fc.length - 1)) return refuse('fc', `There is no hidden layer fc${i + 1}; M = ${cfg.fc.length}.`, `은닉 레이어 fc${i + 1}은(는) 없습니다. M = ${cfg.fc.length}입니다.`);
+  if (!whole(width, 1, ARCH_LIMITS.fcWidth)) return refuse('fc', `fc${i + 1} has 1 to ${ARCH_LIMITS.fcWidth} outputs.`, `fc${i + 1}의 출력은 1개부터 ${ARCH_LIMITS.fcWidth}개까지입니다.`);
   const next = copy(cfg);
   next.fc[i] = width;
   return commit(next);
@@ -569,18 +603,18 @@ export function setArchFcWidth(cfg: ArchConfig, i: number, width: number): ArchR
 
 /** Changes the number of classes (1 to 100). */
 export function setArchClasses(cfg: ArchConfig, classes: number): ArchResult {
-  if (!whole(classes, 1, ARCH_LIMITS.classes)) return refuse('classes', `The number of classes must be from 1 to ${ARCH_LIMITS.classes}.`);
+  if (!whole(classes, 1, ARCH_LIMITS.classes)) return refuse('classes', `The number of classes must be from 1 to ${ARCH_LIMITS.classes}.`, `클래스 개수는 1부터 ${ARCH_LIMITS.classes}까지여야 합니다.`);
   return commit({ ...copy(cfg), classes });
 }
 
 /** Changes the input source. */
 export function setArchSource(cfg: ArchConfig, src: ArchSource): ArchResult {
-  if (!ARCH_SOURCES.includes(src)) return refuse('src', `The input sources are ${ARCH_SOURCES.join(', ')}.`);
+  if (!ARCH_SOURCES.includes(src)) return refuse('src', `The input sources are ${ARCH_SOURCES.join(', ')}.`, `입력 소스는 ${ARCH_SOURCES.join(', ')}입니다.`);
   return commit({ ...copy(cfg), src });
 }
 
 /** Changes the seed (0 to 2³² − 1). */
 export function setArchSeed(cfg: ArchConfig, seed: number): ArchResult {
-  if (!whole(seed, 0, 4294967295)) return refuse('seed', 'The seed must be a whole number from 0 to 4294967295.');
+  if (!whole(seed, 0, 4294967295)) return refuse('seed', 'The seed must be a whole number from 0 to 4294967295.', '시드는 0부터 4294967295까지의 정수여야 합니다.');
   return commit({ ...copy(cfg), seed });
 }

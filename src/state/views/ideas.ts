@@ -8,6 +8,7 @@
 import { defaultsOf, type ParamSpec, type ParamTable } from '../params';
 import type { UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
+import { expectationKo } from './ko';
 
 /** The four demonstrations, in lecture order. */
 export type IdeasDemo = 'depth' | '1x1' | 'template' | 'linear';
@@ -88,8 +89,8 @@ export const IDEAS_LIMITS = {
 
 /** The view's keys, in the order they are written (`demo` always). */
 export const IDEAS_PARAMS: ParamTable<IdeasConfig> = [
-  { key: 'demo', type: 'enum', field: 'demo', default: 'depth', allowed: IDEAS_DEMOS, label: 'the demonstration', always: true },
-  { key: 'seed', type: 'int', field: 'seed', default: 7, min: 0, max: 4294967295, label: 'the seed' },
+  { key: 'demo', type: 'enum', field: 'demo', default: 'depth', allowed: IDEAS_DEMOS, label: 'the demonstration', labelKo: '시연', always: true },
+  { key: 'seed', type: 'int', field: 'seed', default: 7, min: 0, max: 4294967295, label: 'the seed', labelKo: '시드' },
   {
     key: 'din',
     type: 'shape',
@@ -98,13 +99,13 @@ export const IDEAS_PARAMS: ParamTable<IdeasConfig> = [
     default: [3, 8, 8],
     min: [1, 3, 3],
     max: [IDEAS_LIMITS.depth.c, IDEAS_LIMITS.depth.hw, IDEAS_LIMITS.depth.hw],
-    label: 'the depth input shape',
+    label: 'the depth input shape', labelKo: '깊이 시연의 입력 모양',
   },
-  { key: 'dk', type: 'int', field: 'dk', default: 5, min: 1, max: IDEAS_LIMITS.depth.k, label: 'the depth kernel size' },
-  { key: 'dcout', type: 'int', field: 'dcout', default: 1, min: 1, max: IDEAS_LIMITS.depth.cout, label: 'the number of filters' },
-  { key: 'dsrc', type: 'enum', field: 'dsrc', default: 'seeded', allowed: DEPTH_SOURCES, label: 'the depth input source' },
-  { key: 'dfi', type: 'int', field: 'dfi', default: 0, min: 0, max: IDEAS_LIMITS.depth.cout - 1, label: 'the filter shown' },
-  { key: 'dpx', type: 'pair', field: 'dpx', default: [0, 0], min: 0, max: IDEAS_LIMITS.depth.hw - 1, label: 'the pinned output cell' },
+  { key: 'dk', type: 'int', field: 'dk', default: 5, min: 1, max: IDEAS_LIMITS.depth.k, label: 'the depth kernel size', labelKo: '깊이 시연의 커널 크기' },
+  { key: 'dcout', type: 'int', field: 'dcout', default: 1, min: 1, max: IDEAS_LIMITS.depth.cout, label: 'the number of filters', labelKo: '필터 개수' },
+  { key: 'dsrc', type: 'enum', field: 'dsrc', default: 'seeded', allowed: DEPTH_SOURCES, label: 'the depth input source', labelKo: '깊이 시연의 입력 소스' },
+  { key: 'dfi', type: 'int', field: 'dfi', default: 0, min: 0, max: IDEAS_LIMITS.depth.cout - 1, label: 'the filter shown', labelKo: '표시할 필터' },
+  { key: 'dpx', type: 'pair', field: 'dpx', default: [0, 0], min: 0, max: IDEAS_LIMITS.depth.hw - 1, label: 'the pinned output cell', labelKo: '고정한 출력 칸' },
   {
     key: 'pin',
     type: 'shape',
@@ -113,10 +114,10 @@ export const IDEAS_PARAMS: ParamTable<IdeasConfig> = [
     default: [3, 5, 5],
     min: [1, 1, 1],
     max: [IDEAS_LIMITS.point.c, IDEAS_LIMITS.point.hw, IDEAS_LIMITS.point.hw],
-    label: 'the 1×1 input shape',
+    label: 'the 1×1 input shape', labelKo: '1×1 시연의 입력 모양',
   },
-  { key: 'pcout', type: 'int', field: 'pcout', default: 2, min: 1, max: IDEAS_LIMITS.point.cout, label: 'the 1×1 output channels' },
-  { key: 'ppx', type: 'pair', field: 'ppx', default: [0, 0], min: 0, max: IDEAS_LIMITS.point.hw - 1, label: 'the pinned pixel' },
+  { key: 'pcout', type: 'int', field: 'pcout', default: 2, min: 1, max: IDEAS_LIMITS.point.cout, label: 'the 1×1 output channels', labelKo: '1×1 시연의 출력 채널' },
+  { key: 'ppx', type: 'pair', field: 'ppx', default: [0, 0], min: 0, max: IDEAS_LIMITS.point.hw - 1, label: 'the pinned pixel', labelKo: '고정한 픽셀' },
   {
     key: 'tin',
     type: 'shape',
@@ -125,11 +126,11 @@ export const IDEAS_PARAMS: ParamTable<IdeasConfig> = [
     default: [3, 8, 8],
     min: [1, 2, 2],
     max: [IDEAS_LIMITS.template.c, IDEAS_LIMITS.template.hw, IDEAS_LIMITS.template.hw],
-    label: 'the template input shape',
+    label: 'the template input shape', labelKo: '템플릿 시연의 입력 모양',
   },
-  { key: 'tk', type: 'int', field: 'tk', default: 3, min: 1, max: IDEAS_LIMITS.template.k, label: 'the number of templates' },
-  { key: 'tsrc', type: 'enum', field: 'tsrc', default: 'seeded', allowed: TEMPLATE_SOURCES, label: 'the template input source' },
-  { key: 'tt', type: 'enum', field: 'tt', default: 'image', allowed: FIRST_TEMPLATES, label: 'the first template' },
+  { key: 'tk', type: 'int', field: 'tk', default: 3, min: 1, max: IDEAS_LIMITS.template.k, label: 'the number of templates', labelKo: '템플릿 개수' },
+  { key: 'tsrc', type: 'enum', field: 'tsrc', default: 'seeded', allowed: TEMPLATE_SOURCES, label: 'the template input source', labelKo: '템플릿 시연의 입력 소스' },
+  { key: 'tt', type: 'enum', field: 'tt', default: 'image', allowed: FIRST_TEMPLATES, label: 'the first template', labelKo: '첫 번째 템플릿' },
   {
     key: 'lk',
     type: 'numberList',
@@ -140,10 +141,10 @@ export const IDEAS_PARAMS: ParamTable<IdeasConfig> = [
     minLength: 2,
     maxLength: IDEAS_LIMITS.linear.layers,
     integer: true,
-    label: 'the kernel sizes of the stacked layers',
+    label: 'the kernel sizes of the stacked layers', labelKo: '쌓은 레이어들의 커널 크기',
   },
-  { key: 'lin', type: 'pair', field: 'lin', default: [7, 7], min: 1, max: IDEAS_LIMITS.linear.hw, label: 'the linear input size' },
-  { key: 'lrelu', type: 'enum', field: 'lrelu', default: 'off', allowed: ['off', 'on'], label: 'the ReLU switch' },
+  { key: 'lin', type: 'pair', field: 'lin', default: [7, 7], min: 1, max: IDEAS_LIMITS.linear.hw, label: 'the linear input size', labelKo: '선형 시연의 입력 크기' },
+  { key: 'lrelu', type: 'enum', field: 'lrelu', default: 'off', allowed: ['off', 'on'], label: 'the ReLU switch', labelKo: 'ReLU 스위치' },
 ];
 
 const DEFAULT_IDEAS: Readonly<IdeasConfig> = Object.freeze(defaultsOf(IDEAS_PARAMS));
@@ -220,28 +221,33 @@ const isRgbImage = (src: DepthSource) => src !== 'seeded';
 export function repairIdeas(input: Readonly<IdeasConfig>): { config: IdeasConfig; problems: UrlProblem[] } {
   const c = cloneIdeas(input);
   const problems: UrlProblem[] = [];
-  const say = (key: string, message: string) => problems.push({ key, message });
+  const say = (key: string, message: string, ko: string) => problems.push({ key, message, ko });
 
   if (isRgbImage(c.dsrc) && c.dc !== 3) {
-    say('din', `din=${c.dc}x${c.dh}x${c.dw}: the ${c.dsrc} image has 3 channels (red, green, blue); using din=3x${c.dh}x${c.dw}.`);
+    say('din', `din=${c.dc}x${c.dh}x${c.dw}: the ${c.dsrc} image has 3 channels (red, green, blue); using din=3x${c.dh}x${c.dw}.`,
+      `din=${c.dc}x${c.dh}x${c.dw}: ${c.dsrc} 이미지는 채널이 3개(빨강, 초록, 파랑)이므로 din=3x${c.dh}x${c.dw}을(를) 사용합니다.`);
     c.dc = 3;
   }
   const dmax = Math.min(c.dh, c.dw);
   if (c.dk > dmax) {
-    say('dk', `dk=${c.dk}: a ${c.dk}×${c.dk} kernel does not fit a ${c.dh}×${c.dw} input; using the largest that fits, dk=${dmax}.`);
+    say('dk', `dk=${c.dk}: a ${c.dk}×${c.dk} kernel does not fit a ${c.dh}×${c.dw} input; using the largest that fits, dk=${dmax}.`,
+      `dk=${c.dk}: ${c.dk}×${c.dk} 커널은 ${c.dh}×${c.dw} 입력에 맞지 않으므로 맞는 가장 큰 값 dk=${dmax}을(를) 사용합니다.`);
     c.dk = dmax;
   }
   if (c.dfi >= c.dcout) {
-    say('dfi', `dfi=${c.dfi}: there ${c.dcout === 1 ? 'is 1 filter' : `are ${c.dcout} filters`} (0 to ${c.dcout - 1}); using 0.`);
+    say('dfi', `dfi=${c.dfi}: there ${c.dcout === 1 ? 'is 1 filter' : `are ${c.dcout} filters`} (0 to ${c.dcout - 1}); using 0.`,
+      `dfi=${c.dfi}: 필터는 ${c.dcout}개(0부터 ${c.dcout - 1}까지)이므로 0을 사용합니다.`);
     c.dfi = 0;
   }
   const [doh, dow] = [valid(c.dh, c.dk), valid(c.dw, c.dk)];
   if (c.dpx[0] >= doh || c.dpx[1] >= dow) {
-    say('dpx', `dpx=${pairText(c.dpx)}: the output is ${doh}×${dow} (rows 0 to ${doh - 1}, columns 0 to ${dow - 1}); using 0.`);
+    say('dpx', `dpx=${pairText(c.dpx)}: the output is ${doh}×${dow} (rows 0 to ${doh - 1}, columns 0 to ${dow - 1}); using 0.`,
+      `dpx=${pairText(c.dpx)}: 출력은 ${doh}×${dow}(행 0부터 ${doh - 1}까지, 열 0부터 ${dow - 1}까지)이므로 0을 사용합니다.`);
     c.dpx = [0, 0];
   }
   if (c.ppx[0] >= c.ph || c.ppx[1] >= c.pw) {
-    say('ppx', `ppx=${pairText(c.ppx)}: the map is ${c.ph}×${c.pw} (rows 0 to ${c.ph - 1}, columns 0 to ${c.pw - 1}); using 0.`);
+    say('ppx', `ppx=${pairText(c.ppx)}: the map is ${c.ph}×${c.pw} (rows 0 to ${c.ph - 1}, columns 0 to ${c.pw - 1}); using 0.`,
+      `ppx=${pairText(c.ppx)}: 맵은 ${c.ph}×${c.pw}(행 0부터 ${c.ph - 1}까지, 열 0부터 ${c.pw - 1}까지)이므로 0을 사용합니다.`);
     c.ppx = [0, 0];
   }
   const need = linearMinSize(c.lk);
@@ -251,6 +257,8 @@ export function repairIdeas(input: Readonly<IdeasConfig>): { config: IdeasConfig
       'lin',
       `lin=${pairText(c.lin)}: kernels ${c.lk.join(', ')} need an input of at least ${need}×${need} ` +
         `(${c.lk.map((k) => `(${k} − 1)`).join(' + ')} + 1); using lin=${pairText(next)}.`,
+      `lin=${pairText(c.lin)}: 커널 ${c.lk.join(', ')}에는 최소 ${need}×${need} 입력이 필요합니다` +
+        `(${c.lk.map((k) => `(${k} − 1)`).join(' + ')} + 1). lin=${pairText(next)}을(를) 사용합니다.`,
     );
     c.lin = next;
   }
@@ -272,17 +280,19 @@ export const IDEAS_CODEC: ViewCodec<IdeasConfig> = {
 export interface IdeasRejection {
   field: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 
 /** The result of an action. */
 export type IdeasResult = { config: IdeasConfig } | { rejection: IdeasRejection };
 
-const refuse = (field: string, message: string): IdeasResult => ({ rejection: { field, message } });
+const refuse = (field: string, message: string, ko: string): IdeasResult => ({ rejection: { field, message, ko } });
 
 /** Checks `value` against the row of `key`; refuses with the row's message when invalid. */
 function checked(key: string, value: unknown, then: () => IdeasResult): IdeasResult {
   const problem = checkIdeasParam(spec(key), value);
-  return problem === null ? then() : refuse(key, problem);
+  return problem === null ? then() : refuse(key, problem, expectationKo(spec(key)));
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -304,7 +314,8 @@ export function setSeed(cfg: Readonly<IdeasConfig>, seed: number): IdeasResult {
 export function setDepthInput(cfg: Readonly<IdeasConfig>, c: number, h: number, w: number): IdeasResult {
   return checked('din', [c, h, w], () => {
     if (isRgbImage(cfg.dsrc) && c !== 3) {
-      return refuse('din', `The ${cfg.dsrc} image is RGB, so it has 3 channels; choose seeded values to try ${plural(c, 'channel')}.`);
+      return refuse('din', `The ${cfg.dsrc} image is RGB, so it has 3 channels; choose seeded values to try ${plural(c, 'channel')}.`,
+        `${cfg.dsrc} 이미지는 RGB라서 채널이 3개입니다. 채널 ${c}개를 시험하려면 시드 값을 고르세요.`);
     }
     const next = cloneIdeas(cfg);
     Object.assign(next, { dc: c, dh: h, dw: w });
@@ -317,7 +328,8 @@ export function setDepthInput(cfg: Readonly<IdeasConfig>, c: number, h: number, 
 export function setDepthKernel(cfg: Readonly<IdeasConfig>, k: number): IdeasResult {
   return checked('dk', k, () =>
     k > Math.min(cfg.dh, cfg.dw)
-      ? refuse('dk', `A ${k}×${k} kernel does not fit the ${cfg.dh}×${cfg.dw} input; use 1 to ${Math.min(cfg.dh, cfg.dw)}.`)
+      ? refuse('dk', `A ${k}×${k} kernel does not fit the ${cfg.dh}×${cfg.dw} input; use 1 to ${Math.min(cfg.dh, cfg.dw)}.`,
+          `${k}×${k} 커널은 ${cfg.dh}×${cfg.dw} 입력에 맞지 않습니다. 1부터 ${Math.min(cfg.dh, cfg.dw)}까지 사용하세요.`)
       : { config: repairIdeas({ ...cloneIdeas(cfg), dk: k }).config },
   );
 }
@@ -348,19 +360,29 @@ export function depthMismatch(inputChannels: number, filterDepth: number): strin
   );
 }
 
+/** The Korean of {@link depthMismatch}. */
+export function depthMismatchKo(inputChannels: number, filterDepth: number): string {
+  return (
+    `채널이 ${filterDepth}개인 필터는 이 입력 위를 움직일 수 없습니다. 필터의 깊이는 입력과 같아야 합니다. 이 입력의 채널은 ` +
+    `${inputChannels}개이므로 각 필터도 ${inputChannels}개가 필요합니다.`
+  );
+}
+
 /**
  * Tries a filter depth: only the input's channel count is possible, anything else is refused with
  * the reason (the configuration is unchanged either way, since the depth always follows the input).
  */
 export function setFilterDepth(cfg: Readonly<IdeasConfig>, depth: number): IdeasResult {
-  if (!Number.isInteger(depth) || depth < 1) return refuse('fd', `A filter has a whole number of channels, at least 1; this input needs ${cfg.dc}.`);
-  return depth === cfg.dc ? { config: cloneIdeas(cfg) } : refuse('fd', depthMismatch(cfg.dc, depth));
+  if (!Number.isInteger(depth) || depth < 1) return refuse('fd', `A filter has a whole number of channels, at least 1; this input needs ${cfg.dc}.`,
+      `필터의 채널 수는 1 이상의 정수입니다. 이 입력에는 ${cfg.dc}개가 필요합니다.`);
+  return depth === cfg.dc ? { config: cloneIdeas(cfg) } : refuse('fd', depthMismatch(cfg.dc, depth), depthMismatchKo(cfg.dc, depth));
 }
 
 /** Chooses the filter worked in detail. */
 export function setDepthFilter(cfg: Readonly<IdeasConfig>, index: number): IdeasResult {
   if (!Number.isInteger(index) || index < 0 || index >= cfg.dcout) {
-    return refuse('dfi', `There ${cfg.dcout === 1 ? 'is 1 filter' : `are ${cfg.dcout} filters`}: filter ${index} does not exist.`);
+    return refuse('dfi', `There ${cfg.dcout === 1 ? 'is 1 filter' : `are ${cfg.dcout} filters`}: filter ${index} does not exist.`,
+      `필터는 ${cfg.dcout}개입니다. 필터 ${index}은(는) 없습니다.`);
   }
   return { config: { ...cloneIdeas(cfg), dfi: index } };
 }
@@ -369,7 +391,8 @@ export function setDepthFilter(cfg: Readonly<IdeasConfig>, index: number): Ideas
 export function setDepthPixel(cfg: Readonly<IdeasConfig>, row: number, col: number): IdeasResult {
   const [oh, ow] = [valid(cfg.dh, cfg.dk), valid(cfg.dw, cfg.dk)];
   if (!whole(row, 0, oh - 1) || !whole(col, 0, ow - 1)) {
-    return refuse('dpx', `The output is ${oh}×${ow}: rows 0 to ${oh - 1}, columns 0 to ${ow - 1}.`);
+    return refuse('dpx', `The output is ${oh}×${ow}: rows 0 to ${oh - 1}, columns 0 to ${ow - 1}.`,
+      `출력은 ${oh}×${ow}입니다. 행은 0부터 ${oh - 1}까지, 열은 0부터 ${ow - 1}까지입니다.`);
   }
   return { config: { ...cloneIdeas(cfg), dpx: [row, col] } };
 }
@@ -392,7 +415,8 @@ export function setPointCout(cfg: Readonly<IdeasConfig>, n: number): IdeasResult
 /** Pins a pixel of the 1×1 demonstration. */
 export function setPointPixel(cfg: Readonly<IdeasConfig>, row: number, col: number): IdeasResult {
   if (!whole(row, 0, cfg.ph - 1) || !whole(col, 0, cfg.pw - 1)) {
-    return refuse('ppx', `The map is ${cfg.ph}×${cfg.pw}: rows 0 to ${cfg.ph - 1}, columns 0 to ${cfg.pw - 1}.`);
+    return refuse('ppx', `The map is ${cfg.ph}×${cfg.pw}: rows 0 to ${cfg.ph - 1}, columns 0 to ${cfg.pw - 1}.`,
+      `맵은 ${cfg.ph}×${cfg.pw}입니다. 행은 0부터 ${cfg.ph - 1}까지, 열은 0부터 ${cfg.pw - 1}까지입니다.`);
   }
   return { config: { ...cloneIdeas(cfg), ppx: [row, col] } };
 }
@@ -425,7 +449,8 @@ export function setLinearKernels(cfg: Readonly<IdeasConfig>, lk: number[]): Idea
   return checked('lk', lk, () => {
     const need = linearMinSize(lk);
     if (need > IDEAS_LIMITS.linear.hw) {
-      return refuse('lk', `Kernels ${lk.join(', ')} need an input of ${need}×${need}, larger than the limit ${IDEAS_LIMITS.linear.hw}.`);
+      return refuse('lk', `Kernels ${lk.join(', ')} need an input of ${need}×${need}, larger than the limit ${IDEAS_LIMITS.linear.hw}.`,
+        `커널 ${lk.join(', ')}에는 ${need}×${need} 입력이 필요하며, 이는 한도 ${IDEAS_LIMITS.linear.hw}보다 큽니다.`);
     }
     const next = { ...cloneIdeas(cfg), lk: [...lk] };
     next.lin = [Math.max(next.lin[0], need), Math.max(next.lin[1], need)];
@@ -436,7 +461,8 @@ export function setLinearKernels(cfg: Readonly<IdeasConfig>, lk: number[]): Idea
 /** Sets the number of stacked layers (2 or 3): a new layer gets a 2×2 kernel, removing drops the last. */
 export function setLinearLayers(cfg: Readonly<IdeasConfig>, n: number): IdeasResult {
   if (!Number.isInteger(n) || n < 2 || n > IDEAS_LIMITS.linear.layers) {
-    return refuse('lk', `The stack has 2 or ${IDEAS_LIMITS.linear.layers} layers.`);
+    return refuse('lk', `The stack has 2 or ${IDEAS_LIMITS.linear.layers} layers.`,
+      `쌓은 레이어는 2개 또는 ${IDEAS_LIMITS.linear.layers}개입니다.`);
   }
   const lk = cfg.lk.slice(0, n);
   while (lk.length < n) lk.push(2);
@@ -448,7 +474,8 @@ export function setLinearSize(cfg: Readonly<IdeasConfig>, h: number, w: number):
   return checked('lin', [h, w], () => {
     const need = linearMinSize(cfg.lk);
     if (h < need || w < need) {
-      return refuse('lin', `Kernels ${cfg.lk.join(', ')} need an input of at least ${need}×${need}: each layer takes k − 1 rows and columns away.`);
+      return refuse('lin', `Kernels ${cfg.lk.join(', ')} need an input of at least ${need}×${need}: each layer takes k − 1 rows and columns away.`,
+        `커널 ${cfg.lk.join(', ')}에는 최소 ${need}×${need} 입력이 필요합니다. 레이어마다 행과 열이 k − 1개씩 줄어듭니다.`);
     }
     return { config: { ...cloneIdeas(cfg), lin: [h, w] } };
   });

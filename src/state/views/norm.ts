@@ -6,10 +6,11 @@
  * instance norm per sample and channel over H·W, group norm per sample and group of C/G channels.
  */
 import { SPEEDS, defaultConv, type ParamTable } from '../params';
-import { checkParam, convOutputShape, formatParam, sanitizeConv } from '../codec';
+import { convOutputShape, formatParam, sanitizeConv } from '../codec';
 import { FILTER_PRESETS, INPUT_SOURCES } from '../params';
 import type { ConvConfig, FilterPreset, InputSource, UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
+import { checkParamBoth } from './ko';
 
 /** Which normalization: who shares one mean and one variance. */
 export type NormKindName = 'batch' | 'layer' | 'instance' | 'group';
@@ -94,6 +95,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     default: 'nchw',
     allowed: NORM_LAYOUTS,
     label: 'the layout (nchw or nd)',
+    labelKo: '레이아웃(nchw 또는 nd)',
   },
   {
     key: 'kind',
@@ -102,6 +104,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     default: 'batch',
     allowed: NORM_KINDS,
     label: 'the normalization',
+    labelKo: '정규화 종류',
     always: true,
   },
   {
@@ -112,6 +115,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 1,
     max: NORM_LIMITS.c,
     label: 'the number of groups',
+    labelKo: '그룹 개수',
   },
   {
     key: 'n',
@@ -121,6 +125,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 1,
     max: NORM_LIMITS.n,
     label: 'the number of samples',
+    labelKo: '샘플 개수',
     always: true,
   },
   {
@@ -132,6 +137,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: [1, 1, 1],
     max: [NORM_LIMITS.c, NORM_LIMITS.hw, NORM_LIMITS.hw],
     label: 'the shape of a sample',
+    labelKo: '샘플 하나의 모양',
     always: true,
   },
   {
@@ -141,6 +147,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     default: 'random',
     allowed: NORM_SOURCES,
     label: 'the data source',
+    labelKo: '데이터 소스',
   },
   {
     key: 'seed',
@@ -150,6 +157,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 0,
     max: 4294967295,
     label: 'the seed',
+    labelKo: '시드',
     always: true,
   },
   {
@@ -163,6 +171,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     maxLength: NORM_LIMITS.c,
     integer: false,
     label: 'the channel offsets',
+    labelKo: '채널별 오프셋',
   },
   {
     key: 'sd',
@@ -175,6 +184,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     maxLength: NORM_LIMITS.c,
     integer: false,
     label: 'the channel spreads',
+    labelKo: '채널별 퍼짐',
   },
   {
     key: 'x',
@@ -187,6 +197,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     maxLength: NORM_LIMITS.custom,
     integer: false,
     label: 'the typed values',
+    labelKo: '입력한 값',
   },
   {
     key: 'cv',
@@ -199,6 +210,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     maxLength: 400,
     integer: false,
     label: 'the convolution settings',
+    labelKo: '합성곱 설정',
   },
   {
     key: 'gamma',
@@ -207,6 +219,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: -NORM_LIMITS.affine,
     max: NORM_LIMITS.affine,
     label: 'the γ edits',
+    labelKo: 'γ 편집',
   },
   {
     key: 'beta',
@@ -215,8 +228,18 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: -NORM_LIMITS.affine,
     max: NORM_LIMITS.affine,
     label: 'the β edits',
+    labelKo: 'β 편집',
   },
-  { key: 'eps', type: 'number', field: 'eps', default: 1e-5, min: EPS_MIN, max: EPS_MAX, label: 'ε' },
+  {
+    key: 'eps',
+    type: 'number',
+    field: 'eps',
+    default: 1e-5,
+    min: EPS_MIN,
+    max: EPS_MAX,
+    label: 'ε',
+    labelKo: 'ε',
+  },
   {
     key: 'mode',
     type: 'enum',
@@ -224,6 +247,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     default: 'train',
     allowed: NORM_MODES,
     label: 'the mode (train or test)',
+    labelKo: '모드(학습 또는 테스트)',
   },
   {
     key: 'batch',
@@ -233,8 +257,18 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 0,
     max: NORM_LIMITS.batches - 1,
     label: 'the mini-batch',
+    labelKo: '미니배치',
   },
-  { key: 'mom', type: 'number', field: 'mom', default: 0.1, min: 0, max: 1, label: 'the momentum' },
+  {
+    key: 'mom',
+    type: 'number',
+    field: 'mom',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    label: 'the momentum',
+    labelKo: '모멘텀',
+  },
   {
     key: 'grp',
     type: 'int',
@@ -243,6 +277,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 0,
     max: Number.MAX_SAFE_INTEGER,
     label: 'the group',
+    labelKo: '그룹',
   },
   {
     key: 'step',
@@ -252,6 +287,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     min: 0,
     max: Number.MAX_SAFE_INTEGER,
     label: 'the step',
+    labelKo: '단계',
   },
   {
     key: 'speed',
@@ -262,6 +298,7 @@ export const NORM_PARAMS: ParamTable<NormConfig> = [
     max: SPEEDS[SPEEDS.length - 1]!,
     allowed: SPEEDS,
     label: 'the playback speed',
+    labelKo: '재생 속도',
   },
 ];
 
@@ -428,14 +465,23 @@ export function packConv(conv: Readonly<ConvConfig>): number[] | null {
  * the default configuration. Whatever cannot be read is said in `problems` (the default or the
  * convolution view's own repair is used there).
  */
-export function unpackConv(list: readonly number[]): { conv: ConvConfig; problems: string[] } {
-  if (list.length === 0) return { conv: defaultConv(), problems: [] };
+export function unpackConv(list: readonly number[]): {
+  conv: ConvConfig;
+  problems: string[];
+  problemsKo: string[];
+} {
+  if (list.length === 0) return { conv: defaultConv(), problems: [], problemsKo: [] };
   const problems: string[] = [];
+  /** The Korean of each of `problems`, in the same order. */
+  const problemsKo: string[] = [];
   if (list.length < FIXED) {
     return {
       conv: defaultConv(),
       problems: [
         `it holds ${list.length} numbers, fewer than the ${FIXED} settings of a convolution; using the default convolution`,
+      ],
+      problemsKo: [
+        `숫자가 ${list.length}개뿐이라 합성곱 설정 ${FIXED}개보다 적으므로 기본 합성곱을 사용합니다`,
       ],
     };
   }
@@ -464,6 +510,7 @@ export function unpackConv(list: readonly number[]): { conv: ConvConfig; problem
     if (count === undefined) return out;
     if (!Number.isInteger(count) || count < 0 || i + 2 * count > list.length) {
       problems.push('its list of edits is cut short; the edits are ignored');
+      problemsKo.push('편집 목록이 중간에 끊겨 편집을 무시합니다');
       i = list.length;
       return out;
     }
@@ -472,17 +519,33 @@ export function unpackConv(list: readonly number[]): { conv: ConvConfig; problem
   };
   partial.we = readEdits();
   partial.b = readEdits();
-  if (i < list.length) problems.push(`${list.length - i} numbers at its end mean nothing and are ignored`);
+  if (i < list.length) {
+    problems.push(`${list.length - i} numbers at its end mean nothing and are ignored`);
+    problemsKo.push(`끝의 숫자 ${list.length - i}개는 의미가 없어 무시합니다`);
+  }
   const { conv, problems: convProblems } = sanitizeConv(partial);
-  for (const p of convProblems) problems.push(`${p.key}: ${p.message}`);
+  for (const p of convProblems) {
+    problems.push(`${p.key}: ${p.message}`);
+    problemsKo.push(`${p.key}: ${p.ko ?? `합성곱 설정 문제(${p.message})`}`);
+  }
   conv.step = 0;
-  return { conv, problems };
+  return { conv, problems, problemsKo };
 }
 
 /** The output shape `[F, H′, W′]` of a convolution configuration. */
 export function convOutputOf(conv: Readonly<ConvConfig>): [number, number, number] {
   const [oh, ow] = convOutputShape(conv);
   return [conv.f, oh, ow];
+}
+
+/** The Korean of {@link convOutputMisfit}, a full sentence. */
+export function convOutputMisfitKo(conv: Readonly<ConvConfig>): string | null {
+  const [f, oh, ow] = convOutputOf(conv);
+  if (f <= NORM_LIMITS.c && oh <= NORM_LIMITS.hw && ow <= NORM_LIMITS.hw) return null;
+  return (
+    `합성곱의 출력은 ${f}×${oh}×${ow}인데, 이 실습은 최대 ${NORM_LIMITS.hw}×${NORM_LIMITS.hw} 채널 ${NORM_LIMITS.c}개까지만 받습니다. ` +
+    `합성곱에 더 작은 입력이나 더 큰 스트라이드를 주세요.`
+  );
 }
 
 /** Why a convolution's output cannot be this lab's data (too large), or null when it can. */
@@ -512,6 +575,19 @@ export function divisorText(c: number): string {
   return d.length === 1 ? '1' : `${d.slice(0, -1).join(', ')} or ${d[d.length - 1]}`;
 }
 
+/** "1, 2, 3 또는 6": the Korean of {@link divisorText}. */
+export function divisorTextKo(c: number): string {
+  const d = divisors(c);
+  return d.length === 1 ? '1' : `${d.slice(0, -1).join(', ')} 또는 ${d[d.length - 1]}`;
+}
+
+/** "배치 정규화", "레이어 정규화", …: the Korean of {@link kindName}. */
+export function kindNameKo(kind: NormKindName): string {
+  return { batch: '배치 정규화', layer: '레이어 정규화', instance: '인스턴스 정규화', group: '그룹 정규화' }[
+    kind
+  ];
+}
+
 /**
  * Makes a configuration whose keys are each valid also valid as a whole, one problem per change:
  * instance and group norm need H×W maps (the N×D layout goes back to N×C×H×W); G must divide C (the
@@ -522,22 +598,33 @@ export function divisorText(c: number): string {
 export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; problems: UrlProblem[] } {
   const cfg = cloneNorm(input);
   const problems: UrlProblem[] = [];
-  const say = (key: string, message: string) => problems.push({ key, message });
+  const say = (key: string, message: string, ko: string) => problems.push({ key, message, ko });
 
   if (cfg.layout === 'nd' && (cfg.kind === 'instance' || cfg.kind === 'group')) {
     say(
       'layout',
       `layout=nd: ${cfg.kind} norm normalizes over H×W maps, which an N×D matrix has not; using layout=nchw.`,
+      `layout=nd: ${kindNameKo(cfg.kind)}는 H×W 맵에 걸쳐 정규화하는데 N×D 행렬에는 맵이 없으므로 layout=nchw를 사용합니다.`,
     );
     cfg.layout = 'nchw';
   }
 
   if (cfg.src === 'conv') {
-    const { conv, problems: convProblems } = unpackConv(cfg.cv);
-    if (convProblems.length > 0) say('cv', `cv=${clipList(cfg.cv)}: ${convProblems.join('; ')}.`);
+    const { conv, problems: convProblems, problemsKo: convProblemsKo } = unpackConv(cfg.cv);
+    if (convProblems.length > 0) {
+      say(
+        'cv',
+        `cv=${clipList(cfg.cv)}: ${convProblems.join('; ')}.`,
+        `cv=${clipList(cfg.cv)}: ${convProblemsKo.join('; ')}.`,
+      );
+    }
     const misfit = convOutputMisfit(conv);
     if (misfit) {
-      say('src', `src=conv: ${misfit}; using src=random.`);
+      say(
+        'src',
+        `src=conv: ${misfit}; using src=random.`,
+        `src=conv: ${convOutputMisfitKo(conv)} src=random을 사용합니다.`,
+      );
       cfg.src = 'random';
       cfg.cv = [];
     } else {
@@ -549,6 +636,7 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
         say(
           'in',
           `in=${cfg.c}x${cfg.h}x${cfg.w}: with src=conv each sample is the convolution's output, ${f}×${oh}×${ow}; using in=${f}x${oh}x${ow}.`,
+          `in=${cfg.c}x${cfg.h}x${cfg.w}: src=conv에서는 각 샘플이 합성곱의 출력 ${f}×${oh}×${ow}이므로 in=${f}x${oh}x${ow}을(를) 사용합니다.`,
         );
       }
       cfg.c = f;
@@ -556,7 +644,11 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
       cfg.w = ow;
     }
   } else if (cfg.cv.length > 0) {
-    say('cv', `cv=${clipList(cfg.cv)}: the convolution settings are only used with src=conv; ignored.`);
+    say(
+      'cv',
+      `cv=${clipList(cfg.cv)}: the convolution settings are only used with src=conv; ignored.`,
+      `cv=${clipList(cfg.cv)}: 합성곱 설정은 src=conv일 때만 쓰이므로 무시합니다.`,
+    );
     cfg.cv = [];
   }
 
@@ -565,12 +657,14 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
     say(
       'g',
       `g=${cfg.g}: ${cfg.c} channels cannot be split into ${cfg.g} equal groups (G must be ${divisorText(cfg.c)}); using g=${g}.`,
+      `g=${cfg.g}: 채널 ${cfg.c}개는 같은 크기의 그룹 ${cfg.g}개로 나눌 수 없으므로(G는 ${divisorTextKo(cfg.c)} 중 하나) g=${g}을(를) 사용합니다.`,
     );
     cfg.g = g;
   } else if (cfg.g > cfg.c) {
     say(
       'g',
       `g=${cfg.g}: there are only ${cfg.c} channels (G must be ${divisorText(cfg.c)}); using g=${divisorAtMost(cfg.c, cfg.g)}.`,
+      `g=${cfg.g}: 채널이 ${cfg.c}개뿐이므로(G는 ${divisorTextKo(cfg.c)} 중 하나) g=${divisorAtMost(cfg.c, cfg.g)}을(를) 사용합니다.`,
     );
     cfg.g = divisorAtMost(cfg.c, cfg.g);
   }
@@ -581,6 +675,7 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
       say(
         'src',
         `src=custom: typed values fill at most ${NORM_LIMITS.custom} cells, but ${shapeText(cfg)} has ${size}; using src=random.`,
+        `src=custom: 입력한 값은 최대 ${NORM_LIMITS.custom}칸을 채우는데 ${shapeText(cfg)}은(는) ${size}칸이므로 src=random을 사용합니다.`,
       );
       cfg.src = 'random';
       cfg.x = [];
@@ -589,11 +684,17 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
         'x',
         `x holds ${cfg.x.length} ${cfg.x.length === 1 ? 'value' : 'values'}, but ${shapeText(cfg)} has ${size}; ` +
           (cfg.x.length < size ? 'the missing ones are 0.' : `the last ${cfg.x.length - size} are ignored.`),
+        `x에는 값이 ${cfg.x.length}개 있지만 ${shapeText(cfg)}은(는) ${size}칸입니다. ` +
+          (cfg.x.length < size ? '모자라는 값은 0입니다.' : `마지막 ${cfg.x.length - size}개는 무시합니다.`),
       );
       cfg.x = Array.from({ length: size }, (_, i) => cfg.x[i] ?? 0);
     }
   } else if (cfg.x.length > 0) {
-    say('x', `x: typed values are only used with src=custom; ignored.`);
+    say(
+      'x',
+      `x: typed values are only used with src=custom; ignored.`,
+      'x: 입력한 값은 src=custom일 때만 쓰이므로 무시합니다.',
+    );
     cfg.x = [];
   }
 
@@ -605,6 +706,7 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
       say(
         key,
         `${key}=${formatParam(spec(key), cfg[key])}: there ${cfg.c === 1 ? 'is 1 channel' : `are ${cfg.c} channels`} (0 to ${cfg.c - 1}), so the ${outside.length === 1 ? 'edit' : 'edits'} of channel ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} ignored.`,
+        `${key}=${formatParam(spec(key), cfg[key])}: 채널은 ${cfg.c}개(0부터 ${cfg.c - 1}까지)이므로 채널 ${outside.join(', ')}의 편집은 무시합니다.`,
       );
       for (const i of outside) delete cfg[key][i];
     }
@@ -615,6 +717,7 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
     say(
       'grp',
       `grp=${cfg.grp}: ${kindName(cfg.kind)} here has ${groups} ${groups === 1 ? 'group' : 'groups'} (0 to ${groups - 1}); using 0.`,
+      `grp=${cfg.grp}: 여기서 ${kindNameKo(cfg.kind)}의 그룹은 ${groups}개(0부터 ${groups - 1}까지)이므로 0을 사용합니다.`,
     );
     cfg.grp = 0;
   }
@@ -623,6 +726,7 @@ export function repairNorm(input: Readonly<NormConfig>): { config: NormConfig; p
     say(
       'step',
       `step=${cfg.step}: a group of ${groupSizeOf(cfg)} values takes ${per} steps (0 to ${per - 1}); using 0.`,
+      `step=${cfg.step}: 값 ${groupSizeOf(cfg)}개인 그룹은 ${per}단계(0부터 ${per - 1}까지)이므로 0을 사용합니다.`,
     );
     cfg.step = 0;
   }
@@ -663,17 +767,21 @@ export const normCodec: ViewCodec<NormConfig> = {
 export interface NormRejection {
   field: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 
 /** What an action gives: the new configuration, or why the change is refused (the old one stays). */
 export type NormResult = { config: NormConfig } | { rejection: NormRejection };
 
-const refuse = (field: string, message: string): NormResult => ({ rejection: { field, message } });
+const refuse = (field: string, message: string, ko: string): NormResult => ({
+  rejection: { field, message, ko },
+});
 
 /** Validates a value against its URL row; the row's sentence when it is not valid. */
 function invalid(key: string, value: unknown): NormResult | null {
-  const problem = checkParam(spec(key), value);
-  return problem === null ? null : refuse(key, problem);
+  const problem = checkParamBoth(spec(key), value);
+  return problem === null ? null : refuse(key, problem.message, problem.ko);
 }
 
 /** Keeps the walk-through's position inside the (possibly new) structure. */
@@ -696,6 +804,7 @@ export function setKind(cfg: Readonly<NormConfig>, kind: NormKindName): NormResu
     return refuse(
       'kind',
       `${kind === 'instance' ? 'Instance' : 'Group'} norm normalizes over the H×W values of a map; an N×D matrix has none. Switch to the N×C×H×W layout to use it.`,
+      `${kindNameKo(kind)}는 맵의 H×W 값에 걸쳐 정규화하는데 N×D 행렬에는 맵이 없습니다. 쓰려면 N×C×H×W 레이아웃으로 바꾸세요.`,
     );
   }
   const next = { ...cloneNorm(cfg), kind, grp: 0, step: 0 };
@@ -715,6 +824,7 @@ export function setGroups(cfg: Readonly<NormConfig>, g: number): NormResult {
     return refuse(
       'g',
       `${cfg.c} channels cannot be split into ${g} equal groups: G must be ${divisorText(cfg.c)}.`,
+      `채널 ${cfg.c}개는 같은 크기의 그룹 ${g}개로 나눌 수 없습니다. G는 ${divisorTextKo(cfg.c)} 중 하나여야 합니다.`,
     );
   }
   return settle({ ...cloneNorm(cfg), g, grp: 0, step: 0 });
@@ -728,6 +838,7 @@ export function setLayout(cfg: Readonly<NormConfig>, layout: NormLayout): NormRe
     return refuse(
       'layout',
       `An N×D matrix has no H×W maps, so ${cfg.kind} norm does not apply to it: choose batch or layer norm first.`,
+      `N×D 행렬에는 H×W 맵이 없어 ${kindNameKo(cfg.kind)}를 적용할 수 없습니다. 먼저 배치 정규화나 레이어 정규화를 고르세요.`,
     );
   }
   const next = { ...cloneNorm(cfg), layout, grp: 0, step: 0 };
@@ -736,6 +847,7 @@ export function setLayout(cfg: Readonly<NormConfig>, layout: NormLayout): NormRe
     return refuse(
       'layout',
       `Typed values fill at most ${NORM_LIMITS.custom} cells; ${shapeText(next)} has ${normSize(next)}.`,
+      `입력한 값은 최대 ${NORM_LIMITS.custom}칸을 채웁니다. ${shapeText(next)}은(는) ${normSize(next)}칸입니다.`,
     );
   }
   return settle(next);
@@ -755,6 +867,7 @@ export function setShape(cfg: Readonly<NormConfig>, n: number, c: number, h: num
     return refuse(
       'in',
       `Each sample is the convolution's output, ${cfg.c}×${cfg.h}×${cfg.w}; change it in the convolution view, or choose another data source.`,
+      `각 샘플은 합성곱의 출력 ${cfg.c}×${cfg.h}×${cfg.w}입니다. 합성곱 화면에서 바꾸거나 다른 데이터 소스를 고르세요.`,
     );
   }
   const next = { ...cloneNorm(cfg), n, c, h, w };
@@ -763,6 +876,7 @@ export function setShape(cfg: Readonly<NormConfig>, n: number, c: number, h: num
       return refuse(
         'in',
         `Typed values fill at most ${NORM_LIMITS.custom} cells; ${shapeText(next)} would have ${normSize(next)}. Choose another data source for a larger tensor.`,
+        `입력한 값은 최대 ${NORM_LIMITS.custom}칸을 채웁니다. ${shapeText(next)}은(는) ${normSize(next)}칸이 됩니다. 더 큰 텐서에는 다른 데이터 소스를 고르세요.`,
       );
     }
     next.x = remapValues(cfg, next);
@@ -809,6 +923,7 @@ export function setSource(
       return refuse(
         'src',
         `Typed values fill at most ${NORM_LIMITS.custom} cells, but ${shapeText(next)} has ${size}: make the tensor smaller first.`,
+        `입력한 값은 최대 ${NORM_LIMITS.custom}칸을 채우는데 ${shapeText(next)}은(는) ${size}칸입니다. 먼저 텐서를 작게 만드세요.`,
       );
     }
     const v = extra.values;
@@ -821,10 +936,12 @@ export function setSource(
       return refuse(
         'src',
         'The convolution view shows your own image, which never leaves your browser and cannot be put in a link: choose another input there first.',
+        '합성곱 화면에는 직접 올린 이미지가 있는데, 이 이미지는 브라우저를 떠나지 않아 링크에 넣을 수 없습니다. 먼저 그 화면에서 다른 입력을 고르세요.',
       );
     }
     const misfit = convOutputMisfit(conv);
-    if (misfit) return refuse('src', misfit.charAt(0).toUpperCase() + misfit.slice(1) + '.');
+    if (misfit)
+      return refuse('src', misfit.charAt(0).toUpperCase() + misfit.slice(1) + '.', convOutputMisfitKo(conv)!);
     const [f, oh, ow] = convOutputOf(conv);
     next.cv = sameList(packed, packConv(defaultConv())!) ? [] : packed;
     next.c = f;
@@ -868,6 +985,7 @@ function setChannelList(
     return refuse(
       key,
       `There ${cfg.c === 1 ? 'is 1 channel' : `are ${cfg.c} channels`} (0 to ${cfg.c - 1}): channel ${c} does not exist.`,
+      `채널은 ${cfg.c}개(0부터 ${cfg.c - 1}까지)입니다. 채널 ${c}은(는) 없습니다.`,
     );
   }
   const row = spec(key) as { min: number; max: number };
@@ -875,6 +993,7 @@ function setChannelList(
     return refuse(
       key,
       `${key === 'off' ? 'An offset' : 'A spread'} must be a number from ${row.min} to ${row.max}.`,
+      `${key === 'off' ? '오프셋' : '퍼짐'}은 ${row.min}부터 ${row.max}까지의 수여야 합니다.`,
     );
   }
   const list = Array.from({ length: Math.max(cfg[key].length, c + 1) }, (_, i) => current(cfg, i));
@@ -898,7 +1017,11 @@ export const DATA_PRESETS: readonly DataPreset[] = ['lecture', 'nearconst', 'con
  */
 export function applyPreset(cfg: Readonly<NormConfig>, preset: DataPreset): NormResult {
   if (!DATA_PRESETS.includes(preset))
-    return refuse('src', `The data presets are ${DATA_PRESETS.join(', ')}.`);
+    return refuse(
+      'src',
+      `The data presets are ${DATA_PRESETS.join(', ')}.`,
+      `데이터 프리셋은 ${DATA_PRESETS.join(', ')}입니다.`,
+    );
   const next = { ...cloneNorm(cfg), src: 'random' as NormSource, x: [] as number[], cv: [] as number[] };
   switch (preset) {
     case 'lecture':
@@ -922,15 +1045,24 @@ export function applyPreset(cfg: Readonly<NormConfig>, preset: DataPreset): Norm
 /** Sets one typed value (source `custom`) at flat NCHW index `i`. */
 export function setValue(cfg: Readonly<NormConfig>, i: number, value: number): NormResult {
   if (cfg.src !== 'custom')
-    return refuse('x', 'Values can be typed only with the data source “typed values”.');
+    return refuse(
+      'x',
+      'Values can be typed only with the data source “typed values”.',
+      '값은 데이터 소스가 “직접 입력한 값”일 때만 입력할 수 있습니다.',
+    );
   if (!Number.isInteger(i) || i < 0 || i >= cfg.x.length) {
     return refuse(
       'x',
       `There are ${cfg.x.length} values (0 to ${cfg.x.length - 1}): value ${i} does not exist.`,
+      `값은 ${cfg.x.length}개(0부터 ${cfg.x.length - 1}까지)입니다. 값 ${i}은(는) 없습니다.`,
     );
   }
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > NORM_LIMITS.value) {
-    return refuse('x', `A value must be a number from −${NORM_LIMITS.value} to ${NORM_LIMITS.value}.`);
+    return refuse(
+      'x',
+      `A value must be a number from −${NORM_LIMITS.value} to ${NORM_LIMITS.value}.`,
+      `값은 −${NORM_LIMITS.value}부터 ${NORM_LIMITS.value}까지의 수여야 합니다.`,
+    );
   }
   const next = cloneNorm(cfg);
   next.x[i] = value === 0 ? 0 : value;
@@ -948,12 +1080,14 @@ export function setAffine(
     return refuse(
       which,
       `There ${cfg.c === 1 ? 'is 1 channel' : `are ${cfg.c} channels`} (0 to ${cfg.c - 1}): channel ${c} does not exist.`,
+      `채널은 ${cfg.c}개(0부터 ${cfg.c - 1}까지)입니다. 채널 ${c}은(는) 없습니다.`,
     );
   }
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > NORM_LIMITS.affine) {
     return refuse(
       which,
       `${which === 'gamma' ? 'γ' : 'β'} must be a number from −${NORM_LIMITS.affine} to ${NORM_LIMITS.affine}.`,
+      `${which === 'gamma' ? 'γ' : 'β'}는 −${NORM_LIMITS.affine}부터 ${NORM_LIMITS.affine}까지의 수여야 합니다.`,
     );
   }
   const next = cloneNorm(cfg);
@@ -974,6 +1108,7 @@ export function setEps(cfg: Readonly<NormConfig>, eps: number): NormResult {
     return refuse(
       'eps',
       `ε must be a number from ${EPS_MIN} to ${EPS_MAX} (it must be above 0: it keeps √(σ² + ε) away from 0).`,
+      `ε는 ${EPS_MIN}부터 ${EPS_MAX}까지의 수여야 합니다(0보다 커야 √(σ² + ε)가 0이 되지 않습니다).`,
     );
   }
   return settle({ ...cloneNorm(cfg), eps });
@@ -989,7 +1124,11 @@ export function setMode(cfg: Readonly<NormConfig>, mode: NormMode): NormResult {
 /** Shows mini-batch `batch` (0-based): the running statistics have seen batches 0 … batch. */
 export function setBatch(cfg: Readonly<NormConfig>, batch: number): NormResult {
   if (!Number.isInteger(batch) || batch < 0 || batch >= NORM_LIMITS.batches) {
-    return refuse('batch', `This lab shows mini-batches 1 to ${NORM_LIMITS.batches}.`);
+    return refuse(
+      'batch',
+      `This lab shows mini-batches 1 to ${NORM_LIMITS.batches}.`,
+      `이 실습은 미니배치 1부터 ${NORM_LIMITS.batches}까지 보여 줍니다.`,
+    );
   }
   return settle({ ...cloneNorm(cfg), batch });
 }
@@ -1000,6 +1139,7 @@ export function nextBatch(cfg: Readonly<NormConfig>): NormResult {
     return refuse(
       'batch',
       `This lab stops at ${NORM_LIMITS.batches} mini-batches; go back to the first with “Start again”.`,
+      `이 실습은 미니배치 ${NORM_LIMITS.batches}개에서 멈춥니다. “처음부터”로 첫 미니배치로 돌아가세요.`,
     );
   }
   return settle({ ...cloneNorm(cfg), batch: cfg.batch + 1, mode: 'train', step: 0 });
@@ -1008,14 +1148,19 @@ export function nextBatch(cfg: Readonly<NormConfig>): NormResult {
 /** Sets the momentum, from 0 (running statistics never change) to 1 (they are the last batch's). */
 export function setMomentum(cfg: Readonly<NormConfig>, mom: number): NormResult {
   if (typeof mom !== 'number' || !Number.isFinite(mom) || mom < 0 || mom > 1) {
-    return refuse('mom', 'The momentum must be a number from 0 to 1 (PyTorch’s default is 0.1).');
+    return refuse(
+      'mom',
+      'The momentum must be a number from 0 to 1 (PyTorch’s default is 0.1).',
+      '모멘텀은 0부터 1까지의 수여야 합니다(PyTorch의 기본값은 0.1).',
+    );
   }
   return settle({ ...cloneNorm(cfg), mom });
 }
 
 /** Moves to position `i` of the whole walk-through (kept within it): group `⌊i/(4m+2)⌋`, its step `i mod (4m+2)`. */
 export function setGlobalStep(cfg: Readonly<NormConfig>, i: number): NormResult {
-  if (typeof i !== 'number' || Number.isNaN(i)) return refuse('step', 'The step must be a whole number.');
+  if (typeof i !== 'number' || Number.isNaN(i))
+    return refuse('step', 'The step must be a whole number.', '단계는 정수여야 합니다.');
   const per = stepsPerGroup(cfg);
   const at = Math.min(Math.max(0, Math.trunc(i)), totalSteps(cfg) - 1);
   return settle({ ...cloneNorm(cfg), grp: Math.floor(at / per), step: at % per });
@@ -1028,6 +1173,7 @@ export function selectGroup(cfg: Readonly<NormConfig>, g: number): NormResult {
     return refuse(
       'grp',
       `There ${count === 1 ? 'is 1 group' : `are ${count} groups`} (0 to ${count - 1}): group ${g} does not exist.`,
+      `그룹은 ${count}개(0부터 ${count - 1}까지)입니다. 그룹 ${g}은(는) 없습니다.`,
     );
   }
   return settle({ ...cloneNorm(cfg), grp: g, step: 0 });

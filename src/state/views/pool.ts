@@ -7,9 +7,10 @@
  */
 import { checkPool2d, pool2dShape, type Problem } from '../../engine/shapes';
 import { FILTER_PRESETS, SPEEDS, defaultsOf, type ParamTable } from '../params';
-import { checkParam, formatParam } from '../codec';
+import { formatParam } from '../codec';
 import type { FilterPreset, UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
+import { checkParamBoth, problemKo } from './ko';
 
 /** Max pooling or average pooling. */
 export type PoolKind = 'max' | 'avg';
@@ -79,6 +80,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     default: 'pool',
     allowed: POOL_PARTS,
     label: 'the part shown (pool or relu)',
+    labelKo: '표시할 부분(pool 또는 relu)',
   },
   {
     key: 'kind',
@@ -87,6 +89,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     default: 'max',
     allowed: POOL_KINDS,
     label: 'the kind of pooling',
+    labelKo: '풀링 종류',
     always: true,
   },
   {
@@ -98,6 +101,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: [1, 1, 1],
     max: [POOL_LIMITS.c, POOL_LIMITS.hw, POOL_LIMITS.hw],
     label: 'the input shape',
+    labelKo: '입력 모양',
     always: true,
   },
   {
@@ -108,6 +112,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: 1,
     max: POOL_LIMITS.k,
     label: 'the window size',
+    labelKo: '윈도우 크기',
     always: true,
   },
   {
@@ -118,6 +123,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: 1,
     max: POOL_LIMITS.s,
     label: 'the stride',
+    labelKo: '스트라이드',
     always: true,
   },
   {
@@ -128,11 +134,37 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: 0,
     max: POOL_LIMITS.p,
     label: 'the padding',
+    labelKo: '패딩',
     always: true,
   },
-  { key: 'd', type: 'pair', field: 'd', default: [1, 1], min: 1, max: POOL_LIMITS.d, label: 'the dilation' },
-  { key: 'ceil', type: 'enum', field: 'ceil', default: 'false', allowed: FLAGS, label: 'ceil_mode' },
-  { key: 'cip', type: 'enum', field: 'cip', default: 'true', allowed: FLAGS, label: 'count_include_pad' },
+  {
+    key: 'd',
+    type: 'pair',
+    field: 'd',
+    default: [1, 1],
+    min: 1,
+    max: POOL_LIMITS.d,
+    label: 'the dilation',
+    labelKo: '팽창(dilation)',
+  },
+  {
+    key: 'ceil',
+    type: 'enum',
+    field: 'ceil',
+    default: 'false',
+    allowed: FLAGS,
+    label: 'ceil_mode',
+    labelKo: 'ceil_mode',
+  },
+  {
+    key: 'cip',
+    type: 'enum',
+    field: 'cip',
+    default: 'true',
+    allowed: FLAGS,
+    label: 'count_include_pad',
+    labelKo: 'count_include_pad',
+  },
   {
     key: 'seed',
     type: 'int',
@@ -141,6 +173,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: 0,
     max: 4294967295,
     label: 'the seed',
+    labelKo: '시드',
     always: true,
   },
   {
@@ -150,6 +183,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     default: 'int',
     allowed: POOL_SOURCES,
     label: 'the input source',
+    labelKo: '입력 소스',
   },
   {
     key: 'rf',
@@ -158,6 +192,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     default: 'random',
     allowed: FILTER_PRESETS,
     label: 'the filter before ReLU',
+    labelKo: 'ReLU 앞의 필터',
   },
   {
     key: 'speed',
@@ -168,6 +203,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     max: SPEEDS[SPEEDS.length - 1]!,
     allowed: SPEEDS,
     label: 'the playback speed',
+    labelKo: '재생 속도',
   },
   {
     key: 'step',
@@ -177,6 +213,7 @@ export const POOL_PARAMS: ParamTable<PoolConfig> = [
     min: 0,
     max: Number.MAX_SAFE_INTEGER,
     label: 'the step',
+    labelKo: '단계',
   },
 ];
 
@@ -244,10 +281,14 @@ const stripDot = (text: string) => text.replace(/\.$/, '');
 export function repairPool(input: Readonly<PoolConfig>): { config: PoolConfig; problems: UrlProblem[] } {
   const cfg = clonePool(input);
   const problems: UrlProblem[] = [];
-  const say = (key: string, message: string) => problems.push({ key, message });
+  const say = (key: string, message: string, ko: string) => problems.push({ key, message, ko });
 
   if (cfg.kind === 'avg' && (cfg.d[0] !== 1 || cfg.d[1] !== 1)) {
-    say('d', `d=${formatParam(spec('d'), cfg.d)}: average pooling has no dilation in PyTorch; using d=1.`);
+    say(
+      'd',
+      `d=${formatParam(spec('d'), cfg.d)}: average pooling has no dilation in PyTorch; using d=1.`,
+      `d=${formatParam(spec('d'), cfg.d)}: PyTorch의 평균 풀링에는 팽창(dilation)이 없으므로 d=1을 사용합니다.`,
+    );
     cfg.d = [1, 1];
   }
 
@@ -258,7 +299,11 @@ export function repairPool(input: Readonly<PoolConfig>): { config: PoolConfig; p
     const p: [number, number] = [...cfg.p];
     for (const axis of [0, 1] as const) if (p[axis] > Math.floor(cfg.k[axis] / 2)) p[axis] = 0;
     cfg.p = p;
-    say('p', `p=${before}: ${lower(stripDot(padding.message))}; using p=${formatParam(spec('p'), p)}.`);
+    say(
+      'p',
+      `p=${before}: ${lower(stripDot(padding.message))}; using p=${formatParam(spec('p'), p)}.`,
+      `p=${before}: ${paddingKo(cfg.k, input.p)} p=${formatParam(spec('p'), p)}을(를) 사용합니다.`,
+    );
   }
 
   const kernel = fix('kernel');
@@ -282,12 +327,20 @@ export function repairPool(input: Readonly<PoolConfig>): { config: PoolConfig; p
     const using = [`k=${formatParam(spec('k'), cfg.k)}`];
     if (formatParam(spec('p'), cfg.p) !== p0) using.push(`p=${formatParam(spec('p'), cfg.p)}`);
     if (formatParam(spec('d'), cfg.d) !== d0) using.push(`d=${formatParam(spec('d'), cfg.d)}`);
-    say('k', `k=${before}: ${lower(stripDot(kernel.message))}; using ${using.join(' and ')}.`);
+    say(
+      'k',
+      `k=${before}: ${lower(stripDot(kernel.message))}; using ${using.join(' and ')}.`,
+      `k=${before}: ${kernelKo(input.k, [input.h + 2 * cfg.p[0], input.w + 2 * cfg.p[1]])} ${using.join(', ')}을(를) 사용합니다.`,
+    );
   }
 
   const total = poolTotalSteps(cfg);
   if (cfg.step >= total) {
-    say('step', `step=${cfg.step}: this configuration has ${total} steps (0 to ${total - 1}); using 0.`);
+    say(
+      'step',
+      `step=${cfg.step}: this configuration has ${total} steps (0 to ${total - 1}); using 0.`,
+      `step=${cfg.step}: 이 설정의 단계는 ${total}개(0부터 ${total - 1}까지)이므로 0을 사용합니다.`,
+    );
     cfg.step = 0;
   }
   return { config: cfg, problems };
@@ -308,12 +361,31 @@ export const poolCodec: ViewCodec<PoolConfig> = {
 export interface PoolRejection {
   field: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 
 /** What an action gives: the new configuration, or why the change is refused (the old one stays). */
 export type PoolResult = { config: PoolConfig } | { rejection: PoolRejection };
 
-const refuse = (field: string, message: string): PoolResult => ({ rejection: { field, message } });
+const refuse = (field: string, message: string, ko: string): PoolResult => ({
+  rejection: { field, message, ko },
+});
+
+const dimsText = (a: readonly [number, number]) => `${a[0]}×${a[1]}`;
+
+/** Korean of the engine's "padding more than half the window" sentence. */
+function paddingKo(k: readonly [number, number], p: readonly [number, number]): string {
+  const limit = [Math.floor(k[0] / 2), Math.floor(k[1] / 2)];
+  const lim = limit[0] === limit[1] ? `${limit[0]}` : `${limit[0]}×${limit[1]}(행×열)`;
+  const pad = p[0] === p[1] ? `${p[0]}` : `${p[0]}×${p[1]}`;
+  return `패딩 ${pad}은(는) ${dimsText(k)} 풀링 윈도우의 절반보다 커서 윈도우가 패딩만 볼 수 있습니다. PyTorch는 최대 ${lim}까지 허용합니다.`;
+}
+
+/** Korean of the engine's "window larger than the padded input" sentence. */
+function kernelKo(k: readonly [number, number], padded: readonly [number, number]): string {
+  return `${dimsText(k)} 풀링 윈도우가 패딩을 더한 ${dimsText(padded)} 입력보다 큽니다.`;
+}
 
 /** Maps an engine field to the URL key of the control that should show its message. */
 const KEY_OF_FIELD: Record<string, string> = {
@@ -334,7 +406,13 @@ function commit(field: string, next: PoolConfig): PoolResult {
   const problems = poolProblems(next);
   if (problems.length > 0) {
     const own = problems.find((p) => KEY_OF_FIELD[p.field] === field) ?? problems[0]!;
-    return refuse(field, own.message);
+    const ko =
+      own.field === 'padding'
+        ? paddingKo(next.k, next.p)
+        : own.field === 'kernel'
+          ? `${kernelKo(next.k, [next.h + 2 * next.p[0], next.w + 2 * next.p[1]])} 더 작은 윈도우${next.kind === 'max' ? ', 더 작은 팽창(dilation)' : ''} 또는 더 많은 패딩을 사용하세요.`
+          : problemKo(own);
+    return refuse(field, own.message, ko);
   }
   const total = poolTotalSteps(next);
   next.step = Math.min(Math.max(0, next.step), total - 1);
@@ -343,8 +421,8 @@ function commit(field: string, next: PoolConfig): PoolResult {
 
 /** Validates a value against its URL row; the row's sentence when it is not valid. */
 function invalid(key: string, value: unknown): PoolResult | null {
-  const problem = checkParam(spec(key), value);
-  return problem === null ? null : refuse(key, problem);
+  const problem = checkParamBoth(spec(key), value);
+  return problem === null ? null : refuse(key, problem.message, problem.ko);
 }
 
 /** Chooses max or average pooling; average pooling has no dilation, so switching to it drops one. */
@@ -428,6 +506,7 @@ export function setDilation(cfg: Readonly<PoolConfig>, d: [number, number]): Poo
     return refuse(
       'd',
       'Average pooling has no dilation in PyTorch (nn.AvgPool2d takes none); switch to max pooling to use one.',
+      'PyTorch의 평균 풀링에는 팽창(dilation)이 없습니다(nn.AvgPool2d는 받지 않습니다). 팽창을 쓰려면 최대 풀링으로 바꾸세요.',
     );
   }
   return commit('d', { ...clonePool(cfg), d: [d[0], d[1]] });
@@ -452,7 +531,8 @@ export function setReluFilter(cfg: Readonly<PoolConfig>, rf: FilterPreset): Pool
 
 /** Moves to step `n`, kept within 0 … total − 1. */
 export function setStep(cfg: Readonly<PoolConfig>, n: number): PoolResult {
-  if (typeof n !== 'number' || Number.isNaN(n)) return refuse('step', 'The step must be a whole number.');
+  if (typeof n !== 'number' || Number.isNaN(n))
+    return refuse('step', 'The step must be a whole number.', '단계는 정수여야 합니다.');
   return commit('step', { ...clonePool(cfg), step: Math.trunc(n) });
 }
 

@@ -93,7 +93,7 @@ export const RF_PARAMS: ParamTable<RfConfig> = [
     field: 'preset',
     default: 'stack',
     allowed: RF_PRESETS,
-    label: 'the preset',
+    label: 'the preset', labelKo: '프리셋',
     always: true,
   },
   {
@@ -102,13 +102,13 @@ export const RF_PARAMS: ParamTable<RfConfig> = [
     field: 'layers',
     default: DEFAULT_LAYERS,
     allowed: ANY_LAYER_TEXT,
-    label: 'the layers',
+    label: 'the layers', labelKo: '레이어',
     always: true,
   },
-  { key: 'in', type: 'int', field: 'size', default: 32, min: 1, max: RF_LIMITS.size, label: 'the input size', always: true },
-  { key: 'at', type: 'int', field: 'at', default: 3, min: 1, max: RF_LIMITS.layers, label: 'the selected layer', always: true },
-  { key: 'row', type: 'int', field: 'row', default: 16, min: 0, max: RF_LIMITS.size - 1, label: 'the selected row', always: true },
-  { key: 'col', type: 'int', field: 'col', default: 16, min: 0, max: RF_LIMITS.size - 1, label: 'the selected column', always: true },
+  { key: 'in', type: 'int', field: 'size', default: 32, min: 1, max: RF_LIMITS.size, label: 'the input size', labelKo: '입력 크기', always: true },
+  { key: 'at', type: 'int', field: 'at', default: 3, min: 1, max: RF_LIMITS.layers, label: 'the selected layer', labelKo: '선택한 레이어', always: true },
+  { key: 'row', type: 'int', field: 'row', default: 16, min: 0, max: RF_LIMITS.size - 1, label: 'the selected row', labelKo: '선택한 행', always: true },
+  { key: 'col', type: 'int', field: 'col', default: 16, min: 0, max: RF_LIMITS.size - 1, label: 'the selected column', labelKo: '선택한 열', always: true },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +175,15 @@ export const PRESET_LABELS: Readonly<Record<RfPreset, string>> = {
   alexnet: 'AlexNet (first layers)',
   vgg16: 'VGG-16 (feature layers)',
   custom: 'Custom stack',
+};
+
+/** The Korean of {@link PRESET_LABELS}, for messages. */
+export const PRESET_LABELS_KO: Readonly<Record<RfPreset, string>> = {
+  stack: '쌓은 3×3 합성곱 L개',
+  lecture: '[Conv, ReLU, Pool]×N (강의)',
+  alexnet: 'AlexNet (앞쪽 레이어)',
+  vgg16: 'VGG-16 (특징 레이어)',
+  custom: '사용자 정의 스택',
 };
 
 /** The input side each preset starts from: small stacks 32, the ImageNet networks 224. */
@@ -283,12 +292,33 @@ export function layerProblem(l: RfLayer): string | null {
   return null;
 }
 
+/** The Korean of {@link layerProblem}. */
+export function layerProblemKo(l: RfLayer): string | null {
+  const whole = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
+  if (l.kind !== 'conv' && l.kind !== 'pool') return '레이어는 합성곱(c) 또는 최대 풀링(p)입니다';
+  if (!whole(l.k, 1, RF_LIMITS.k)) return `커널은 1부터 ${RF_LIMITS.k}까지여야 합니다(${l.k}은(는) 안 됩니다)`;
+  if (!whole(l.s, 1, RF_LIMITS.s)) return `스트라이드는 1부터 ${RF_LIMITS.s}까지여야 합니다(${l.s}은(는) 안 됩니다)`;
+  if (!whole(l.d, 1, RF_LIMITS.d)) return `팽창(dilation)은 1부터 ${RF_LIMITS.d}까지여야 합니다(${l.d}은(는) 안 됩니다)`;
+  const maxP = maxPadding(l);
+  if (!whole(l.p, 0, maxP)) {
+    return l.kind === 'pool'
+      ? `${l.k}×${l.k} 풀링의 패딩은 최대 ${maxP}입니다(PyTorch는 커널의 절반까지만 허용합니다). ${l.p}은(는) 안 됩니다`
+      : `패딩은 0부터 ${RF_LIMITS.p}까지여야 합니다(${l.p}은(는) 안 됩니다)`;
+  }
+  return null;
+}
+
 const TOKEN = /^(maxpool|conv|pool|max|mp|c|p)k?(\d+)(?:[x×](\d+))?((?:[spd]\d+)*)(?:\*(\d+))?$/;
 
 /** What a layer looks like, for messages. */
 export const NOTATION_HELP =
   'a layer is c (convolution) or p (max pooling), its kernel size, then optionally s<stride>, p<padding>, ' +
   'd<dilation> and *<count> to repeat it, e.g. c3p1, p2s2, c3d2*2';
+
+/** The Korean of {@link NOTATION_HELP}. */
+export const NOTATION_HELP_KO =
+  '레이어는 c(합성곱) 또는 p(최대 풀링)와 커널 크기로 쓰고, 필요하면 s<스트라이드>, p<패딩>, ' +
+  'd<팽창>, 반복하려면 *<개수>를 붙입니다. 예: c3p1, p2s2, c3d2*2';
 
 function clip(text: string, max = 24): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;
@@ -299,9 +329,11 @@ function clip(text: string, max = 24): string {
  * skipped and named in `problems` with what would be valid; at most {@link RF_LIMITS}.layers layers
  * are kept. The text may be empty (no layers, no problem).
  */
-export function parseLayers(text: string): { layers: RfLayer[]; problems: string[] } {
+export function parseLayers(text: string): { layers: RfLayer[]; problems: string[]; problemsKo: string[] } {
   const layers: RfLayer[] = [];
   const problems: string[] = [];
+  /** The Korean of each of `problems`, in the same order. */
+  const problemsKo: string[] = [];
   const tokens = text
     .toLowerCase()
     .split(/[,;|\s+]+/)
@@ -309,15 +341,18 @@ export function parseLayers(text: string): { layers: RfLayer[]; problems: string
   let dropped = 0;
   tokens.forEach((raw, i) => {
     const where = `layer ${i + 1} '${clip(raw)}'`;
+    const whereKo = `레이어 ${i + 1} '${clip(raw)}'`;
     const m = TOKEN.exec(raw);
     if (!m) {
       problems.push(`${where} not understood: ${NOTATION_HELP}; skipped.`);
+      problemsKo.push(`${whereKo}을(를) 이해할 수 없어 건너뜁니다. ${NOTATION_HELP_KO}.`);
       return;
     }
     const kind: RfKind = m[1]!.startsWith('c') ? 'conv' : 'pool';
     const k = Number(m[2]);
     if (m[3] !== undefined && Number(m[3]) !== k) {
       problems.push(`${where}: this view uses square kernels only (${m[2]}×${m[3]} is not square); skipped.`);
+      problemsKo.push(`${whereKo}: 이 화면은 정사각형 커널만 사용합니다(${m[2]}×${m[3]}은(는) 정사각형이 아닙니다). 건너뜁니다.`);
       return;
     }
     const opts: Record<string, number> = {};
@@ -329,17 +364,21 @@ export function parseLayers(text: string): { layers: RfLayer[]; problems: string
     if (twice) {
       const name = { s: 'stride', p: 'padding', d: 'dilation' }[twice];
       problems.push(`${where}: the ${name} (${twice}) is given twice; skipped.`);
+      const nameKo = { s: '스트라이드', p: '패딩', d: '팽창(dilation)' }[twice];
+      problemsKo.push(`${whereKo}: ${nameKo}(${twice})이(가) 두 번 주어졌습니다. 건너뜁니다.`);
       return;
     }
     const layer: RfLayer = { kind, k, s: opts.s ?? (kind === 'pool' ? k : 1), p: opts.p ?? 0, d: opts.d ?? 1 };
     const why = layerProblem(layer);
     if (why) {
       problems.push(`${where}: ${why}; skipped.`);
+      problemsKo.push(`${whereKo}: ${layerProblemKo(layer)}. 건너뜁니다.`);
       return;
     }
     const repeat = m[5] === undefined ? 1 : Number(m[5]);
     if (repeat < 1) {
       problems.push(`${where}: *${m[5]} repeats it no times; a count from 1 to ${RF_LIMITS.layers} is valid; skipped.`);
+      problemsKo.push(`${whereKo}: *${m[5]}은(는) 한 번도 반복하지 않습니다. 반복 횟수는 1부터 ${RF_LIMITS.layers}까지입니다. 건너뜁니다.`);
       return;
     }
     const room = RF_LIMITS.layers - layers.length;
@@ -350,8 +389,11 @@ export function parseLayers(text: string): { layers: RfLayer[]; problems: string
     problems.push(
       `the stack has ${layers.length + dropped} layers; this view shows at most ${RF_LIMITS.layers}, so the last ${dropped} ${dropped === 1 ? 'was' : 'were'} left out.`,
     );
+    problemsKo.push(
+      `스택의 레이어는 ${layers.length + dropped}개이지만 이 화면은 최대 ${RF_LIMITS.layers}개까지 보여 주므로 마지막 ${dropped}개를 뺐습니다.`,
+    );
   }
-  return { layers, problems };
+  return { layers, problems, problemsKo };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,7 +430,10 @@ export function minInputSize(layers: readonly RfLayer[]): number | null {
  * Why a stack does not fit an input of side `n` (the first layer whose map would be empty, with its
  * arithmetic and what would be valid), or null when every layer has an output.
  */
-export function stackProblem(layers: readonly RfLayer[], n: number): { index: number; message: string } | null {
+export function stackProblem(
+  layers: readonly RfLayer[],
+  n: number,
+): { index: number; message: string; ko: string; needKo: string } | null {
   let cur = n;
   for (let i = 0; i < layers.length; i++) {
     const l = layers[i]!;
@@ -397,6 +442,15 @@ export function stackProblem(layers: readonly RfLayer[], n: number): { index: nu
       const span = l.d * (l.k - 1) + 1;
       const min = minInputSize(layers);
       const what = l.kind === 'conv' ? 'convolution' : 'pooling';
+      const whatKo = l.kind === 'conv' ? '합성곱' : '풀링';
+      const spanKo = l.d > 1 ? `${span}칸(팽창 ${l.d})에 걸치는데` : `${span}칸에 걸치는데`;
+      const koHead =
+        `레이어 ${i + 1}(${formatLayer(l)})은(는) ${cur}×${cur} 맵을 받습니다. ${l.k}×${l.k} ${whatKo} 윈도우가 ${spanKo}, ` +
+        `패딩을 더한 ${cur} + 2·${l.p} = ${cur + 2 * l.p}칸보다 많아 출력이 없습니다.`;
+      const needKo =
+        min !== null
+          ? `이 스택에는 최소 ${min}×${min} 입력이 필요합니다.`
+          : `${RF_LIMITS.size}×${RF_LIMITS.size}까지의 어떤 입력도 충분히 크지 않습니다.`;
       const spanText = l.d > 1 ? `spans ${span} cells (dilation ${l.d})` : `spans ${span} ${span === 1 ? 'cell' : 'cells'}`;
       return {
         index: i,
@@ -404,6 +458,8 @@ export function stackProblem(layers: readonly RfLayer[], n: number): { index: nu
           `Layer ${i + 1} (${formatLayer(l)}) gets a ${cur}×${cur} map: its ${l.k}×${l.k} ${what} window ${spanText}, ` +
           `more than the ${cur} + 2·${l.p} = ${cur + 2 * l.p} padded cells, so it would have no output. ` +
           (min !== null ? `This stack needs an input of at least ${min}×${min}.` : `No input up to ${RF_LIMITS.size}×${RF_LIMITS.size} is large enough for it.`),
+        ko: `${koHead} ${needKo}`,
+        needKo,
       };
     }
     cur = next;
@@ -441,13 +497,14 @@ export function repairRf(input: RfConfig): { config: RfConfig; problems: UrlProb
   const config: RfConfig = { ...input };
   const problems: UrlProblem[] = [];
   const defaults = defaultRf();
-  const say = (key: string, message: string) => problems.push({ key, message });
+  const say = (key: string, message: string, ko: string) => problems.push({ key, message, ko });
 
   const parsed = parseLayers(config.layers);
-  for (const p of parsed.problems) say('layers', p);
+  parsed.problems.forEach((p, i) => say('layers', p, parsed.problemsKo[i]!));
   let layers = parsed.layers;
   if (layers.length === 0) {
-    say('layers', `layers=${clip(config.layers, 40) || '(empty)'}: no layer could be used; using the default stack ${DEFAULT_LAYERS}.`);
+    say('layers', `layers=${clip(config.layers, 40) || '(empty)'}: no layer could be used; using the default stack ${DEFAULT_LAYERS}.`,
+      `layers=${clip(config.layers, 40) || '(비어 있음)'}: 쓸 수 있는 레이어가 없어 기본 스택 ${DEFAULT_LAYERS}을(를) 사용합니다.`);
     layers = parseLayers(DEFAULT_LAYERS).layers;
   }
 
@@ -462,6 +519,7 @@ export function repairRf(input: RfConfig): { config: RfConfig; problems: UrlProb
     say(
       'preset',
       `preset=${config.preset}: the layers are not ${PRESET_LABELS[config.preset]}; ${found === 'custom' ? 'showing them as a custom stack' : `they are ${PRESET_LABELS[found]}`}.`,
+      `preset=${config.preset}: 레이어가 ${PRESET_LABELS_KO[config.preset]}이(가) 아닙니다. ${found === 'custom' ? '사용자 정의 스택으로 보여 줍니다' : `${PRESET_LABELS_KO[found]}입니다`}.`,
     );
     config.preset = found;
   }
@@ -471,11 +529,16 @@ export function repairRf(input: RfConfig): { config: RfConfig; problems: UrlProb
   if (misfit) {
     const min = minInputSize(layers);
     if (min !== null) {
-      say('in', `in=${config.size}: ${misfit.message.replace(/ This stack needs.*$/, '')} Using in=${min}, the smallest input this stack works on.`);
+      say('in', `in=${config.size}: ${misfit.message.replace(/ This stack needs.*$/, '')} Using in=${min}, the smallest input this stack works on.`,
+        `in=${config.size}: ${misfit.ko.replace(` ${misfit.needKo}`, '')} 이 스택이 동작하는 가장 작은 입력 in=${min}을(를) 사용합니다.`);
       config.size = min;
     } else {
       const kept = layers.slice(0, misfit.index);
-      say('layers', `${misfit.message} Leaving out layers ${misfit.index + 1} to ${layers.length}.`);
+      say(
+        'layers',
+        `${misfit.message} Leaving out layers ${misfit.index + 1} to ${layers.length}.`,
+        `${misfit.ko} 레이어 ${misfit.index + 1}부터 ${layers.length}까지를 뺍니다.`,
+      );
       layers = kept.length > 0 ? kept : parseLayers(DEFAULT_LAYERS).layers;
       if (kept.length === 0) config.size = defaults.size;
       if (!matchesPreset(config.preset, layers)) config.preset = detectPreset(layers).preset;
@@ -490,7 +553,8 @@ export function repairRf(input: RfConfig): { config: RfConfig; problems: UrlProb
     config.row = config.col = centre(sizes[layers.length - 1]!);
   }
   if (config.at > layers.length) {
-    say('at', `at=${config.at}: the stack has ${layers.length} ${layers.length === 1 ? 'layer' : 'layers'}; selecting the last one.`);
+    say('at', `at=${config.at}: the stack has ${layers.length} ${layers.length === 1 ? 'layer' : 'layers'}; selecting the last one.`,
+      `at=${config.at}: 스택의 레이어는 ${layers.length}개이므로 마지막 레이어를 선택합니다.`);
     config.at = layers.length;
   }
   const side = sizes[config.at - 1]!;
@@ -499,6 +563,7 @@ export function repairRf(input: RfConfig): { config: RfConfig; problems: UrlProb
       say(
         axis,
         `${axis}=${config[axis]}: layer ${config.at}'s map is ${side}×${side} (${axis === 'row' ? 'rows' : 'columns'} 0 to ${side - 1}); using the centre, ${centre(side)}.`,
+        `${axis}=${config[axis]}: 레이어 ${config.at}의 맵은 ${side}×${side}(${axis === 'row' ? '행' : '열'} 0부터 ${side - 1}까지)이므로 가운데 ${centre(side)}을(를) 사용합니다.`,
       );
       config[axis] = centre(side);
     }
@@ -517,10 +582,12 @@ export const RF_CODEC: ViewCodec<RfConfig> = { table: RF_PARAMS, defaults: defau
 export interface RfRejection {
   field: string;
   message: string;
+  /** The same in Korean. */
+  ko: string;
 }
 export type RfResult = { config: RfConfig } | { rejection: RfRejection };
 
-const refuse = (field: string, message: string): RfResult => ({ rejection: { field, message } });
+const refuse = (field: string, message: string, ko: string): RfResult => ({ rejection: { field, message, ko } });
 
 /**
  * Accepts a new stack and input size when every layer is valid and has an output: the preset follows
@@ -528,17 +595,17 @@ const refuse = (field: string, message: string): RfResult => ({ rejection: { fie
  * last), and the selected cell stays when it is still inside its map (else the centre).
  */
 function withStack(config: RfConfig, layers: RfLayer[], size: number, field: string, preset?: RfPreset): RfResult {
-  if (layers.length === 0) return refuse(field, 'The stack needs at least one layer.');
-  if (layers.length > RF_LIMITS.layers) return refuse(field, `This view shows at most ${RF_LIMITS.layers} layers.`);
+  if (layers.length === 0) return refuse(field, 'The stack needs at least one layer.', '스택에는 레이어가 하나 이상 있어야 합니다.');
+  if (layers.length > RF_LIMITS.layers) return refuse(field, `This view shows at most ${RF_LIMITS.layers} layers.`, `이 화면은 레이어를 최대 ${RF_LIMITS.layers}개까지 보여 줍니다.`);
   for (let i = 0; i < layers.length; i++) {
     const why = layerProblem(layers[i]!);
-    if (why) return refuse(field, `Layer ${i + 1}: ${why.charAt(0).toUpperCase() + why.slice(1)}.`);
+    if (why) return refuse(field, `Layer ${i + 1}: ${why.charAt(0).toUpperCase() + why.slice(1)}.`, `레이어 ${i + 1}: ${layerProblemKo(layers[i]!)}.`);
   }
   if (!Number.isInteger(size) || size < 1 || size > RF_LIMITS.size) {
-    return refuse('in', `The input size must be a whole number from 1 to ${RF_LIMITS.size}.`);
+    return refuse('in', `The input size must be a whole number from 1 to ${RF_LIMITS.size}.`, `입력 크기는 1부터 ${RF_LIMITS.size}까지의 정수여야 합니다.`);
   }
   const misfit = stackProblem(layers, size);
-  if (misfit) return refuse(field, misfit.message);
+  if (misfit) return refuse(field, misfit.message, misfit.ko);
   const next: RfConfig = { ...config, layers: formatLayers(layers), size };
   next.preset = preset ?? (matchesPreset(config.preset, layers) && config.preset !== 'custom' ? config.preset : detectPreset(layers).preset);
   const sizes = stackSizes(layers, size);
@@ -563,10 +630,10 @@ export function setRfLayers(config: RfConfig, layers: RfLayer[]): RfResult {
  * when some layer cannot be read (nothing is applied then).
  */
 export function setRfLayersText(config: RfConfig, text: string): RfResult {
-  const { layers, problems } = parseLayers(text);
+  const { layers, problems, problemsKo } = parseLayers(text);
   if (problems.length > 0) {
     const first = problems[0]!;
-    return refuse('layers', first.charAt(0).toUpperCase() + first.slice(1));
+    return refuse('layers', first.charAt(0).toUpperCase() + first.slice(1), problemsKo[0]!);
   }
   return setRfLayers(config, layers);
 }
@@ -575,7 +642,7 @@ export function setRfLayersText(config: RfConfig, text: string): RfResult {
 export function updateRfLayer(config: RfConfig, index: number, patch: Partial<RfLayer>): RfResult {
   const layers = rfLayersOf(config);
   const old = layers[index];
-  if (!old) return refuse('layers', `There is no layer ${index + 1}; the stack has ${layers.length}.`);
+  if (!old) return refuse('layers', `There is no layer ${index + 1}; the stack has ${layers.length}.`, `레이어 ${index + 1}은(는) 없습니다. 스택의 레이어는 ${layers.length}개입니다.`);
   const next: RfLayer = { ...old, ...patch };
   // Switching kind keeps the geometry PyTorch-valid: a pooling's stride follows its kernel by default.
   // Switching kind starts from the new kind's defaults: a pooling's stride is its kernel, no padding.
@@ -591,7 +658,7 @@ export function updateRfLayer(config: RfConfig, index: number, patch: Partial<Rf
 /** Inserts a copy of layer `index` after it (or a 3×3 p1 convolution into an empty stack). */
 export function addRfLayer(config: RfConfig, index: number): RfResult {
   const layers = rfLayersOf(config);
-  if (layers.length >= RF_LIMITS.layers) return refuse('layers', `This view shows at most ${RF_LIMITS.layers} layers.`);
+  if (layers.length >= RF_LIMITS.layers) return refuse('layers', `This view shows at most ${RF_LIMITS.layers} layers.`, `이 화면은 레이어를 최대 ${RF_LIMITS.layers}개까지 보여 줍니다.`);
   const at = Math.max(0, Math.min(layers.length - 1, index));
   const copy = layers[at] ? { ...layers[at] } : conv(3, 1, 1);
   layers.splice(at + 1, 0, copy);
@@ -601,8 +668,8 @@ export function addRfLayer(config: RfConfig, index: number): RfResult {
 /** Removes layer `index`; refused for the last remaining layer. */
 export function removeRfLayer(config: RfConfig, index: number): RfResult {
   const layers = rfLayersOf(config);
-  if (layers.length <= 1) return refuse('layers', 'The stack needs at least one layer.');
-  if (!layers[index]) return refuse('layers', `There is no layer ${index + 1}; the stack has ${layers.length}.`);
+  if (layers.length <= 1) return refuse('layers', 'The stack needs at least one layer.', '스택에는 레이어가 하나 이상 있어야 합니다.');
+  if (!layers[index]) return refuse('layers', `There is no layer ${index + 1}; the stack has ${layers.length}.`, `레이어 ${index + 1}은(는) 없습니다. 스택의 레이어는 ${layers.length}개입니다.`);
   layers.splice(index, 1);
   const result = withStack(config, layers, config.size, 'layers');
   // The selection follows its layer when a layer below it goes.
@@ -620,7 +687,8 @@ export function moveRfLayer(config: RfConfig, index: number, delta: -1 | 1): RfR
   const layers = rfLayersOf(config);
   const to = index + delta;
   if (!layers[index] || to < 0 || to >= layers.length) {
-    return refuse('layers', `Layer ${index + 1} cannot move ${delta < 0 ? 'up' : 'down'}: the stack has ${layers.length} layers.`);
+    return refuse('layers', `Layer ${index + 1} cannot move ${delta < 0 ? 'up' : 'down'}: the stack has ${layers.length} layers.`,
+      `레이어 ${index + 1}은(는) ${delta < 0 ? '위로' : '아래로'} 옮길 수 없습니다. 스택의 레이어는 ${layers.length}개입니다.`);
   }
   [layers[index], layers[to]] = [layers[to]!, layers[index]!];
   return withStack(config, layers, config.size, 'layers');
@@ -632,11 +700,12 @@ export function moveRfLayer(config: RfConfig, index: number, delta: -1 | 1): RfR
  * layers), selecting the last layer's centre cell.
  */
 export function applyRfPreset(config: RfConfig, preset: RfPreset, count?: number): RfResult {
-  if (!RF_PRESETS.includes(preset)) return refuse('preset', `The presets are ${RF_PRESETS.join(', ')}.`);
+  if (!RF_PRESETS.includes(preset)) return refuse('preset', `The presets are ${RF_PRESETS.join(', ')}.`, `프리셋은 ${RF_PRESETS.join(', ')}입니다.`);
   if (preset === 'custom') return { config: { ...config, preset: 'custom' } };
   const n = count ?? 3;
   if ((preset === 'stack' || preset === 'lecture') && (!Number.isInteger(n) || n < 1 || n > RF_LIMITS.presetCount)) {
-    return refuse('preset', `${preset === 'stack' ? 'L' : 'N'} must be a whole number from 1 to ${RF_LIMITS.presetCount}.`);
+    return refuse('preset', `${preset === 'stack' ? 'L' : 'N'} must be a whole number from 1 to ${RF_LIMITS.presetCount}.`,
+      `${preset === 'stack' ? 'L' : 'N'}은(는) 1부터 ${RF_LIMITS.presetCount}까지의 정수여야 합니다.`);
   }
   const layers = presetLayers(preset, n);
   // Keep a larger input the user chose for a small stack; the ImageNet networks start at 224.
@@ -651,11 +720,11 @@ export function applyRfPreset(config: RfConfig, preset: RfPreset, count?: number
 export function selectRfCell(config: RfConfig, at: number, row: number, col: number): RfResult {
   const layers = rfLayersOf(config);
   if (!Number.isInteger(at) || at < 1 || at > layers.length) {
-    return refuse('at', `The layers are numbered 1 to ${layers.length}.`);
+    return refuse('at', `The layers are numbered 1 to ${layers.length}.`, `레이어 번호는 1부터 ${layers.length}까지입니다.`);
   }
   const side = stackSizes(layers, config.size)[at - 1]!;
   if (![row, col].every((v) => Number.isInteger(v) && v >= 0 && v < side)) {
-    return refuse('at', `Layer ${at}'s map is ${side}×${side}: rows and columns 0 to ${side - 1}.`);
+    return refuse('at', `Layer ${at}'s map is ${side}×${side}: rows and columns 0 to ${side - 1}.`, `레이어 ${at}의 맵은 ${side}×${side}입니다. 행과 열은 0부터 ${side - 1}까지입니다.`);
   }
   return { config: { ...config, at, row, col } };
 }
