@@ -138,7 +138,7 @@ test.describe('the normalization lab in Korean, dark, presented and read aloud',
     await page.getByTestId('lang').selectOption('en');
     await page.getByTestId('eps').fill('1e-20');
     await expect(page.getByRole('alert').filter({ hasText: 'Epsilon' })).toContainText(
-      'Epsilon ε: 1e-20 is out of range; use 1e-12 to 100',
+      'Epsilon ε: 1e−20 is out of range; use 1e−12 to 100',
     );
   });
 
