@@ -153,7 +153,7 @@ describe('pooling', () => {
       ko: '패딩 2은(는) 2×2 풀링 윈도우의 절반보다 커서 윈도우가 패딩만 볼 수 있습니다. PyTorch는 최대 1까지 허용합니다.',
     });
     expect(rejection(pool.setSeed(pool.defaultPool(), -1)).ko).toBe(
-      '시드: 0부터 4294967295까지의 정수여야 합니다.',
+      '시드는 0에서 4294967295 사이의 정수여야 합니다.',
     );
   });
 

@@ -5,10 +5,10 @@
  * module holds the configuration type, the parameter table, the defaults, the cross-field repair and
  * the pure actions the panel calls: `(config, arg) → { config } | { rejection }`.
  */
+import { checkParam } from '../codec';
 import { defaultsOf, type ParamSpec, type ParamTable } from '../params';
 import type { UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
-import { expectationKo } from './ko';
 
 /** The four demonstrations, in lecture order. */
 export type IdeasDemo = 'depth' | '1x1' | 'template' | 'linear';
@@ -292,7 +292,7 @@ const refuse = (field: string, message: string, ko: string): IdeasResult => ({ r
 /** Checks `value` against the row of `key`; refuses with the row's message when invalid. */
 function checked(key: string, value: unknown, then: () => IdeasResult): IdeasResult {
   const problem = checkIdeasParam(spec(key), value);
-  return problem === null ? then() : refuse(key, problem, expectationKo(spec(key)));
+  return problem === null ? then() : refuse(key, problem, checkParam(spec(key), value, 'ko')!);
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

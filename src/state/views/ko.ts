@@ -1,55 +1,9 @@
 /**
- * Korean texts shared by the view modules (pool, rf, arch, ideas, norm): the Korean of a row's
- * validation sentence (what `checkParam` says in English) and of the engine's shape problems. The
+ * Korean texts shared by the view modules (pool, rf, arch, ideas, norm): the Korean of the engine's
+ * shape problems (row validation sentences come from codec.ts's `checkParam(spec, value, 'ko')`). The
  * English stays where it is made; these only give the `ko` of a message. Pure.
  */
 import type { Problem } from '../../engine/shapes';
-import type { ParamSpec } from '../params';
-import { checkParam } from '../codec';
-
-const range = (min: number, max: number) =>
-  max >= Number.MAX_SAFE_INTEGER ? `${min} 이상` : `${min}부터 ${max}까지`;
-
-/** What a valid value of `spec` looks like, in Korean, as a full sentence. */
-export function expectationKo<C>(spec: ParamSpec<C>): string {
-  const label = spec.labelKo ?? spec.key;
-  switch (spec.type) {
-    case 'int':
-      return `${label}: ${range(spec.min, spec.max)}의 정수여야 합니다.`;
-    case 'number':
-      return spec.allowed
-        ? `${label}: ${spec.allowed.join(', ')} 중 하나여야 합니다.`
-        : `${label}: ${range(spec.min, spec.max)}의 수여야 합니다.`;
-    case 'pair': {
-      const a = spec.default[0];
-      const b = Math.min(a + 2, spec.max);
-      return `${label}: ${spec.min}부터 ${spec.max}까지의 정수이거나, ${a}x${b}처럼 높이 x 너비로 쓴 두 정수여야 합니다.`;
-    }
-    case 'padding':
-      return `${label}: 각 변마다 ${spec.min}부터 ${spec.max}까지의 정수여야 합니다(1, 1,2 또는 1,1,2,2처럼 씁니다).`;
-    case 'shape':
-      return `${label}: ${spec.default.join('x')}처럼 세 정수를 x로 이어 써야 합니다(각각 ${spec.min.map((m, i) => `${m}~${spec.max[i]}`).join(', ')}).`;
-    case 'enum':
-      return `${label}: ${spec.allowed.filter((v) => !spec.refused || !(v in spec.refused)).join(', ')} 중 하나여야 합니다.`;
-    case 'enumList':
-      return `${label}: ${spec.allowed.join(', ')} 값을 쉼표로 구분한 목록이어야 합니다.`;
-    case 'sparse':
-      return `${label}: 12:2.5,40:-1처럼 쉼표로 구분한 인덱스:값 쌍이어야 합니다(인덱스는 정수, 값은 ${spec.min}부터 ${spec.max}까지).`;
-    case 'numberList':
-      return `${label}: ${spec.min}부터 ${spec.max}까지의 ${spec.integer ? '정수' : '수'} ${spec.minLength}~${spec.maxLength}개를 쉼표로 구분한 목록이어야 합니다.`;
-    case 'text':
-      return `${label}: 최대 ${spec.maxLength}자의 텍스트여야 합니다.`;
-  }
-}
-
-/** `checkParam` in both languages: null when valid, else `{ message, ko }`. */
-export function checkParamBoth<C>(
-  spec: ParamSpec<C>,
-  value: unknown,
-): { message: string; ko: string } | null {
-  const message = checkParam(spec, value);
-  return message === null ? null : { message, ko: expectationKo(spec) };
-}
 
 /** Korean names of the engine's configuration fields. */
 const FIELD_KO: Readonly<Record<string, string>> = {

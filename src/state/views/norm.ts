@@ -6,11 +6,10 @@
  * instance norm per sample and channel over H·W, group norm per sample and group of C/G channels.
  */
 import { SPEEDS, defaultConv, type ParamTable } from '../params';
-import { convOutputShape, formatParam, sanitizeConv } from '../codec';
+import { checkParamBilingual, convOutputShape, formatParam, sanitizeConv } from '../codec';
 import { FILTER_PRESETS, INPUT_SOURCES } from '../params';
 import type { ConvConfig, FilterPreset, InputSource, UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
-import { checkParamBoth } from './ko';
 
 /** Which normalization: who shares one mean and one variance. */
 export type NormKindName = 'batch' | 'layer' | 'instance' | 'group';
@@ -780,8 +779,8 @@ const refuse = (field: string, message: string, ko: string): NormResult => ({
 
 /** Validates a value against its URL row; the row's sentence when it is not valid. */
 function invalid(key: string, value: unknown): NormResult | null {
-  const problem = checkParamBoth(spec(key), value);
-  return problem === null ? null : refuse(key, problem.message, problem.ko);
+  const problem = checkParamBilingual(spec(key), value);
+  return problem === null ? null : refuse(key, problem.message, problem.ko!);
 }
 
 /** Keeps the walk-through's position inside the (possibly new) structure. */

@@ -7,10 +7,10 @@
  */
 import { checkPool2d, pool2dShape, type Problem } from '../../engine/shapes';
 import { FILTER_PRESETS, SPEEDS, defaultsOf, type ParamTable } from '../params';
-import { formatParam } from '../codec';
+import { checkParamBilingual, formatParam } from '../codec';
 import type { FilterPreset, UrlProblem } from '../types';
 import type { ViewCodec } from '../views';
-import { checkParamBoth, problemKo } from './ko';
+import { problemKo } from './ko';
 
 /** Max pooling or average pooling. */
 export type PoolKind = 'max' | 'avg';
@@ -421,8 +421,8 @@ function commit(field: string, next: PoolConfig): PoolResult {
 
 /** Validates a value against its URL row; the row's sentence when it is not valid. */
 function invalid(key: string, value: unknown): PoolResult | null {
-  const problem = checkParamBoth(spec(key), value);
-  return problem === null ? null : refuse(key, problem.message, problem.ko);
+  const problem = checkParamBilingual(spec(key), value);
+  return problem === null ? null : refuse(key, problem.message, problem.ko!);
 }
 
 /** Chooses max or average pooling; average pooling has no dilation, so switching to it drops one. */
