@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 // The convolution view in Korean, in the dark theme, in presentation mode, and for screen readers.
 const LECTURE = '#/conv?v=1&in=3x5x5&k=3&f=2&s=2&p=1&d=1&seed=7&step=0';
@@ -71,11 +71,12 @@ test.describe('the convolution view in Korean', () => {
     await expect(page.getByTestId('formula')).toContainText('3/2은(는) 정수가 아니므로 내림(floor)이 마지막 입력 1행을 버립니다.');
     await page.getByLabel('길이 9인 두 벡터의 내적 하나로 보기').check();
     await expect(page.getByTestId('flat-product')).toContainText('1×3×3 윈도우와 필터를 각각 수 9개짜리 벡터로 펼칩니다.');
-    const input = page.getByTestId('input-0').locator('.grid-box');
-    const box = (await input.boundingBox())!;
-    const cell = box.width / 6;
-    await page.mouse.move(box.x + cell * 2.5, box.y + cell * 2.5);
-    await expect(page.getByTestId('focus-line')).toHaveText('입력 채널 0, 2행 2열은 출력 칸 4개의 계산에 쓰입니다 · ? 키를 누르면 키보드 단축키를 볼 수 있습니다');
+    await hoverAt(page, page.getByTestId('input-0').locator('.grid-box'), 2.5 / 6, 2.5 / 6, () =>
+      expect(page.getByTestId('focus-line')).toHaveText(
+        '입력 채널 0, 2행 2열은 출력 칸 4개의 계산에 쓰입니다 · ? 키를 누르면 키보드 단축키를 볼 수 있습니다',
+        { timeout: 1000 },
+      ),
+    );
     await expect(page.getByTestId('input-0').locator('figcaption')).toHaveText(/^2행 2열: −?\d+$/);
     expect(await englishRuns(page)).toEqual([]);
   });

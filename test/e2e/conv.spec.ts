@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 const LECTURE = '#/conv?v=1&in=3x5x5&k=3&f=2&s=2&p=1&d=1&seed=7&step=0';
 
@@ -116,12 +116,12 @@ test.describe('the convolution view', () => {
 
   test('hovering an input cell lights the output cells it feeds; hovering a weight lights its inputs', async ({ page }) => {
     await page.goto(`./${LECTURE}`);
-    const input = page.getByTestId('input-0').locator('.grid-box');
-    const box = (await input.boundingBox())!;
-    const cell = box.width / 7;
     // input row 1, column 1 (padded 2, 2) lies in the windows of output rows 0–1 and columns 0–1
-    await page.mouse.move(box.x + cell * 2.5, box.y + cell * 2.5);
-    await expect(page.getByTestId('focus-line')).toHaveText(/Input channel 0, row 1, column 1 feeds 8 output cells/);
+    await hoverAt(page, page.getByTestId('input-0').locator('.grid-box'), 2.5 / 7, 2.5 / 7, () =>
+      expect(page.getByTestId('focus-line')).toHaveText(/Input channel 0, row 1, column 1 feeds 8 output cells/, {
+        timeout: 1000,
+      }),
+    );
     await expect(page.getByTestId('output-0').locator('path.overlay-feed')).toHaveCount(1);
     const weight = page.getByTestId('weight-1-2').locator('.grid-box');
     await weight.hover({ position: { x: 2, y: 2 } });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 /** Reads the numbers drawn in a small grid (SVG text), row-major. */
 async function gridNumbers(page: Page, testId: string): Promise<number[]> {
@@ -104,9 +104,9 @@ test.describe('the lecture ideas view', () => {
     for (let c = 0; c < 3; c++) expect((await gridNumbers(page, `point-input-${c}`))[2 * 5 + 3]).toBe(x[c]);
     for (let o = 0; o < 2; o++) expect((await gridNumbers(page, `point-output-${o}`))[2 * 5 + 3]).toBe(y[o]);
     // Hovering another pixel shows its vectors.
-    const box = (await page.getByTestId('point-input-0').locator('.grid-box').boundingBox())!;
-    await page.mouse.move(box.x + (box.width / 5) * 0.5, box.y + (box.height / 5) * 4.5);
-    await expect(page.getByRole('heading', { name: /At pixel \(4, 0\)/ })).toBeVisible();
+    await hoverAt(page, page.getByTestId('point-input-0').locator('.grid-box'), 0.5 / 5, 4.5 / 5, () =>
+      expect(page.getByRole('heading', { name: /At pixel \(4, 0\)/ })).toBeVisible({ timeout: 1000 }),
+    );
   });
 
   test('template: the convolution scores equal the linear classifier’s scores on screen', async ({ page }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 const LECTURE = '#/norm?v=1&kind=batch&n=2&in=3x3x3&seed=1';
 /** One channel [1, 2, 3, 4] typed by hand, γ = 2 and β = 1: everything can be worked by hand. */
@@ -198,10 +198,11 @@ test.describe('the normalization lab', () => {
     page,
   }) => {
     await page.goto(`./${HAND}`);
-    const rect = (await page.getByTestId('tensor-in').locator('rect[data-group]').first().boundingBox())!;
-    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-    await expect(page.getByTestId('focus-line')).toContainText(
-      'group 0 (channel 0 of every sample): 4 values, mean μ = 2.5, variance σ² = 1.25',
+    await hoverAt(page, page.getByTestId('tensor-in').locator('rect[data-group]').first(), 0.5, 0.5, () =>
+      expect(page.getByTestId('focus-line')).toContainText(
+        'group 0 (channel 0 of every sample): 4 values, mean μ = 2.5, variance σ² = 1.25',
+        { timeout: 1000 },
+      ),
     );
     await expect(page.getByTestId('tensor-in').locator('figcaption')).toContainText(
       'x = 1 · group 0, μ = 2.5, σ² = 1.25, 4 values',

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 const LECTURE = '#/pool?v=1&kind=max&in=2x4x4&k=2&s=2&p=0&seed=9';
 const CORNER = '#/pool?v=1&kind=avg&in=1x5x5&k=3&s=2&p=1&seed=9';
@@ -90,10 +90,11 @@ test.describe('the pooling view in Korean, dark, presenting, and for screen read
     await expect(page.getByTestId('step-notes')).toHaveText(
       'count_include_pad=False: 입력 칸 4개만 셉니다. 패딩 칸 5개는 합에서도 나누는 수에서도 빠집니다.',
     );
-    const box = (await page.getByTestId('input-0').locator('.grid-box').boundingBox())!;
-    await page.mouse.move(box.x + box.width * (0.5 / 7), box.y + box.height * (0.5 / 7));
-    await expect(page.getByTestId('focus-line')).toContainText(
-      '채널 0의 패딩, 행 −1, 열 −1 (평균 풀링에서는 0으로 읽음): 윈도우 1개에 속합니다. 채널 0의 출력 (0, 0)만 해당합니다',
+    await hoverAt(page, page.getByTestId('input-0').locator('.grid-box'), 0.5 / 7, 0.5 / 7, () =>
+      expect(page.getByTestId('focus-line')).toContainText(
+        '채널 0의 패딩, 행 −1, 열 −1 (평균 풀링에서는 0으로 읽음): 윈도우 1개에 속합니다. 채널 0의 출력 (0, 0)만 해당합니다',
+        { timeout: 1000 },
+      ),
     );
     expect(await englishRuns(page)).toEqual([]);
   });

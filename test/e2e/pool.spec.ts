@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, hoverAt } from './fixtures';
 
 const LECTURE = '#/pool?v=1&kind=max&in=2x4x4&k=2&s=2&p=0&seed=9';
 const CORNER = '#/pool?v=1&kind=avg&in=1x5x5&k=3&s=2&p=1&seed=9';
@@ -110,18 +110,17 @@ test.describe('the pooling view', () => {
     page,
   }) => {
     await page.goto(`./${LECTURE}`);
-    const out = page.getByTestId('output-1').locator('.grid-box');
-    const ob = (await out.boundingBox())!;
-    await page.mouse.move(ob.x + ob.width * 0.75, ob.y + ob.height * 0.75);
-    await expect(page.getByTestId('focus-line')).toContainText(
-      'Channel 1, output row 1, column 1: max of its 2×2 window = 8',
+    await hoverAt(page, page.getByTestId('output-1').locator('.grid-box'), 0.75, 0.75, () =>
+      expect(page.getByTestId('focus-line')).toContainText('Channel 1, output row 1, column 1: max of its 2×2 window = 8', {
+        timeout: 1000,
+      }),
     );
     await expect(page.getByTestId('input-1').locator('path.overlay-window')).toHaveCount(1);
-    const input = page.getByTestId('input-0').locator('.grid-box');
-    const ib = (await input.boundingBox())!;
-    await page.mouse.move(ib.x + ib.width * (2.5 / 4), ib.y + ib.height * (1.5 / 4));
-    await expect(page.getByTestId('focus-line')).toContainText(
-      'Input channel 0, row 1, column 2 lies in 1 window: output (0, 1) of channel 0 only',
+    await hoverAt(page, page.getByTestId('input-0').locator('.grid-box'), 2.5 / 4, 1.5 / 4, () =>
+      expect(page.getByTestId('focus-line')).toContainText(
+        'Input channel 0, row 1, column 2 lies in 1 window: output (0, 1) of channel 0 only',
+        { timeout: 1000 },
+      ),
     );
     await expect(page.getByTestId('output-0').locator('path.overlay-feed')).toHaveCount(1);
     await expect(page.getByTestId('output-1').locator('path.overlay-feed')).toHaveCount(0);
