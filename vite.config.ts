@@ -46,6 +46,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     environment: 'node',
+    setupFiles: ['test/setup/views.ts'],
     // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is too tight.
     testTimeout: 30_000,
     benchmark: {

@@ -6,6 +6,7 @@ import { ExportMenu } from './export/ExportMenu';
 import { Settings, togglePresent } from './shell/Settings';
 import type { Route } from './state/types';
 import { serializeHash } from './state/codec';
+import { loadView } from './state/views';
 import { useT } from './i18n/useT';
 import { common } from './i18n/common';
 import { LessonBar, LessonButton } from './lesson/entry';
@@ -34,13 +35,32 @@ function followViewLink(e: MouseEvent<HTMLAnchorElement>, to: Route) {
   window.location.hash = serializeHash(to, config, views, sharedOf(ui)).slice(1);
 }
 
-// Each view is its own chunk, loaded when first shown: the first page loads only the shell and one view.
-const ConvPanel = lazy(() => import('./panels/ConvPanel').then((m) => ({ default: m.ConvPanel })));
-const PoolPanel = lazy(() => import('./panels/PoolPanel').then((m) => ({ default: m.PoolPanel })));
-const RfPanel = lazy(() => import('./panels/RfPanel').then((m) => ({ default: m.RfPanel })));
-const ArchPanel = lazy(() => import('./panels/ArchPanel').then((m) => ({ default: m.ArchPanel })));
-const IdeasPanel = lazy(() => import('./panels/IdeasPanel').then((m) => ({ default: m.IdeasPanel })));
-const NormPanel = lazy(() => import('./panels/NormPanel').then((m) => ({ default: m.NormPanel })));
+/**
+ * Each view's code: its panel and its URL module (src/state/views), loaded together when the view is
+ * first shown, so the first page loads only the shell and one view. The panel is never shown before
+ * its module is registered.
+ */
+const PANELS: { readonly [R in Route]: () => Promise<ComponentType> } = {
+  conv: () => import('./panels/ConvPanel').then((m) => m.ConvPanel),
+  pool: () => Promise.all([import('./panels/PoolPanel'), loadView('pool')]).then(([m]) => m.PoolPanel),
+  rf: () => Promise.all([import('./panels/RfPanel'), loadView('rf')]).then(([m]) => m.RfPanel),
+  arch: () => Promise.all([import('./panels/ArchPanel'), loadView('arch')]).then(([m]) => m.ArchPanel),
+  ideas: () => Promise.all([import('./panels/IdeasPanel'), loadView('ideas')]).then(([m]) => m.IdeasPanel),
+  norm: () => Promise.all([import('./panels/NormPanel'), loadView('norm')]).then(([m]) => m.NormPanel),
+};
+
+/** Starts loading a view's code (the page does so for its first view before the first render). */
+export function preloadView(route: Route): Promise<unknown> {
+  return PANELS[route]();
+}
+
+const lazyPanel = (route: Route) => lazy(() => PANELS[route]().then((Panel) => ({ default: Panel })));
+const ConvPanel = lazyPanel('conv');
+const PoolPanel = lazyPanel('pool');
+const RfPanel = lazyPanel('rf');
+const ArchPanel = lazyPanel('arch');
+const IdeasPanel = lazyPanel('ideas');
+const NormPanel = lazyPanel('norm');
 
 type NavKey = 'navConv' | 'navPool' | 'navRf' | 'navArch' | 'navIdeas' | 'navNorm';
 

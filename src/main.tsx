@@ -1,18 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, preloadView } from './App';
 import { getAppStore } from './state/store';
 import { bindUrl } from './state/urlSync';
+import { routeOfHash } from './state/codec';
+import { loadView } from './state/views';
 import './styles.css';
 
-// The URL is the state: read the link into the store, then keep the two in step.
-bindUrl(getAppStore(), window);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The URL is the state: read the link into the store, then keep the two in step. The linked view's
+// URL module is loaded first (each view's is its own chunk), its panel at the same time.
+const first = routeOfHash(window.location.hash);
+const start = () => {
+  bindUrl(getAppStore(), window);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+};
+void preloadView(first).catch(() => {
+  // Shown by the view's own error boundary when it renders.
+});
+loadView(first).then(start, start);
 
 // Offline: in a production build, a service worker (written by scripts/sw-plugin.mjs) precaches every
 // file, so after the first visit the app works with the network off. It is registered relative to the

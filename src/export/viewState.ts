@@ -6,7 +6,7 @@
 import type { AppState, AppStore } from '../state/store';
 import type { Route } from '../state/types';
 import { CONV_PARAMS } from '../state/params';
-import { VIEW_CODECS, type ViewRoute } from '../state/views';
+import { VIEW_KEYS, type ViewRoute } from '../state/views';
 
 /** The configuration of the view on screen (a view's config in the store, as is: do not change it). */
 export function routeConfig(state: AppState): Readonly<Record<string, unknown>> {
@@ -16,8 +16,8 @@ export function routeConfig(state: AppState): Readonly<Record<string, unknown>> 
 
 /** True when the route's link has a `step` key, i.e. the view walks through steps. */
 export function routeSteps(route: Route): boolean {
-  const table = route === 'conv' ? CONV_PARAMS : VIEW_CODECS[route as ViewRoute]?.table;
-  return !!table?.some((spec) => spec.key === 'step');
+  const keys = route === 'conv' ? CONV_PARAMS.map((spec) => spec.key) : VIEW_KEYS[route as ViewRoute];
+  return !!keys?.includes('step');
 }
 
 /** The view's current step (its `step` setting), or null when it has none. */

@@ -19,6 +19,8 @@
  * wrong and what would be valid, and no deck.
  */
 import { parseHash, serializeHash } from '../state/codec';
+// Lessons and decks read links to any view at once: every view's URL module is registered with them.
+import '../state/allViews';
 import { MAX_DECK_TEXT, MAX_LESSON_STEPS } from '../state/params';
 
 /** The `format` field of every deck. */

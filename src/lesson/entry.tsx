@@ -5,7 +5,8 @@
  */
 import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { getAppStore, sharedOf, useAppStore, type AppState } from '../state/store';
-import { parseHash } from '../state/codec';
+import { parseHash, routeOfHash } from '../state/codec';
+import { loadView } from '../state/views';
 import { useT } from '../i18n/useT';
 import { common } from '../i18n/common';
 import { lessonEntry } from './entryStrings';
@@ -43,9 +44,19 @@ function keepLessonOnLinks(e: MouseEvent): void {
   const state = getAppStore().getState();
   if (!state.ui.lesson) return;
   e.preventDefault();
-  const link = parseHash(href);
-  link.shared = sharedOf(state.ui);
-  state.applyLink(link);
+  // The view's URL module may not be loaded yet (the lesson's own code loads them all, but this
+  // listener can run first); a view that cannot be loaded is left to the plain link, which says so.
+  loadView(routeOfHash(href)).then(
+    () => {
+      const now = getAppStore().getState();
+      const link = parseHash(href);
+      link.shared = sharedOf(now.ui);
+      now.applyLink(link);
+    },
+    () => {
+      window.location.hash = href.slice(1);
+    },
+  );
 }
 
 /**

@@ -5,6 +5,8 @@
  * and shared by.
  */
 import { parseHash, serializeHash } from '../state/codec';
+// Lessons and decks read links to any view at once: every view's URL module is registered with them.
+import '../state/allViews';
 import { sharedOf, type AppState, type AppStore, type LessonRef } from '../state/store';
 import type { Route } from '../state/types';
 import type { common } from '../i18n/common';

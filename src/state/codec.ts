@@ -23,7 +23,7 @@ import {
 import type { Lang } from '../i18n/core';
 import type { LocalizedMessage } from '../i18n/localized';
 import type { ConvConfig, Route, UrlProblem } from './types';
-import { VIEW_CODECS, type ViewConfigs, type ViewRoute } from './views';
+import { VIEW_KEYS, isViewLoaded, viewCodec, type ViewConfigs, type ViewRoute } from './views';
 
 /** What `parseHash` returns: the route, its configuration and the problems found. */
 export interface ParsedHash {
@@ -37,9 +37,14 @@ export interface ParsedHash {
   problems: UrlProblem[];
 }
 
-/** A route's own parameter table: the convolution view's, or a registered view's. */
+/** A route's own parameter table: the convolution view's, or a registered view's (see `loadView`). */
 export function routeParams(route: Route): ParamTable<never> {
-  return (route === 'conv' ? CONV_PARAMS : VIEW_CODECS[route].table) as ParamTable<never>;
+  return (route === 'conv' ? CONV_PARAMS : viewCodec(route).table) as ParamTable<never>;
+}
+
+/** The names of a route's URL keys, known before the view's module is loaded. */
+function routeKeys(route: Route): readonly string[] {
+  return route === 'conv' ? CONV_PARAMS.map((spec) => spec.key) : VIEW_KEYS[route];
 }
 
 /** The message of the last-resort guard of `parseHash` (never expected to be seen). */
@@ -803,8 +808,9 @@ export function serializeHash(
   const safeRoute: Route = ROUTES.includes(route) ? route : 'conv';
   if (safeRoute === 'conv') writeTable(CONV_PARAMS as ParamTable<never>, conv as unknown as Bag, parts);
   else {
-    const view = views?.[safeRoute] ?? VIEW_CODECS[safeRoute].defaults();
-    writeTable(routeParams(safeRoute), view as unknown as Bag, parts);
+    // A view whose module has not loaded yet has no configuration of its own: its link is its defaults.
+    const view = views?.[safeRoute] ?? (isViewLoaded(safeRoute) ? viewCodec(safeRoute).defaults() : undefined);
+    if (view !== undefined) writeTable(routeParams(safeRoute), view as unknown as Bag, parts);
   }
   parts.push(...texts);
   return `#/${safeRoute}?${parts.join('&')}`;
@@ -906,11 +912,11 @@ function parseHashUnchecked(hash: string): ParsedHash {
 
   let conv = defaultConv();
   const own = routeParams(route);
-  const target = route === 'conv' ? (conv as unknown as Bag) : (VIEW_CODECS[route].defaults() as unknown as Bag);
+  const target = route === 'conv' ? (conv as unknown as Bag) : (viewCodec(route).defaults() as unknown as Bag);
   readTable(own, given, target, problems);
 
   for (const key of given.keys()) {
-    const owner = ROUTES.find((r) => r !== route && routeParams(r).some((spec) => spec.key === key));
+    const owner = ROUTES.find((r) => r !== route && routeKeys(r).includes(key));
     problems.push({
       key,
       message: owner
@@ -928,7 +934,7 @@ function parseHashUnchecked(hash: string): ParsedHash {
     conv = repaired.conv;
     problems.push(...repaired.problems);
   } else {
-    const codec = VIEW_CODECS[route] as unknown as { repair: (c: unknown) => { config: unknown; problems: UrlProblem[] } };
+    const codec = viewCodec(route) as unknown as { repair: (c: unknown) => { config: unknown; problems: UrlProblem[] } };
     const repaired = codec.repair(target);
     (views as Record<ViewRoute, unknown>)[route] = repaired.config;
     problems.push(...repaired.problems);
@@ -947,11 +953,24 @@ function parseHashUnchecked(hash: string): ParsedHash {
 }
 
 /**
+ * The route a hash names (`conv` for an empty or unknown one), without reading its keys: what must be
+ * loaded (`loadView`) before `parseHash` can read it.
+ */
+export function routeOfHash(hash: string): Route {
+  try {
+    return splitHash(typeof hash === 'string' ? hash : '', []).route;
+  } catch {
+    return 'conv';
+  }
+}
+
+/**
  * Reads a location hash (`#/conv?in=3x5x5&k=3…`, with or without `#`) into a route, a valid
  * convolution configuration and the problems found. Never throws: every unreadable, unknown or
  * out-of-range key gives a problem naming it and saying what would be valid, and falls back to its
  * default while every other key is kept; then impossible combinations are repaired (`repairConv`).
- * An empty hash gives the lecture example with no problems.
+ * An empty hash gives the lecture example with no problems. The module of the view the hash names
+ * must be registered first (`loadView(routeOfHash(hash))`); a view not yet loaded is not read.
  */
 export function parseHash(hash: string): ParsedHash {
   try {

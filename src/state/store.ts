@@ -29,7 +29,7 @@ import {
   type SharedConfig,
 } from './params';
 import type { ConvConfig, FilterPreset, InputSource, Route, UrlProblem } from './types';
-import { cloneView, defaultViews, type ViewConfigs, type ViewRoute } from './views';
+import { cloneView, defaultViews, isViewLoaded, viewCodec, type ViewConfigs, type ViewRoute } from './views';
 
 /** A refused change, shown next to the control concerned. `field` is the URL key (`k`, `in`, `w`, …). */
 export interface Rejection {
@@ -98,7 +98,9 @@ export interface MessagesSlice {
 
 /**
  * The other views' configurations (pooling, receptive fields, …), each validated by its own module
- * in `views/`; the panels change them through `setView`.
+ * in `views/`; the panels change them through `setView`. A view's entry exists once its module is
+ * loaded (`loadView`): the view on screen always has one, because a route is only shown through a
+ * link read by its loaded module (`applyLink`) or `setRoute`, which adds the defaults.
  */
 export interface ViewsSlice {
   views: ViewConfigs;
@@ -228,7 +230,17 @@ const routeSlice: Slice<RouteSlice> = (set, get) => ({
         },
       });
     }
-    if (route !== get().route) set({ route, playing: false });
+    if (route === get().route) return;
+    if (!isViewLoaded(route)) {
+      // Not expected from the page (links load a view's module before showing it, see urlSync.ts).
+      return set({
+        rejection: { field: 'route', message: `The ${route} view is still loading.`, ko: `${route} 뷰를 불러오는 중입니다.` },
+      });
+    }
+    const views = get().views;
+    if (route !== 'conv' && views[route] === undefined) {
+      set({ route, playing: false, views: { ...views, [route]: viewCodec(route).defaults() } });
+    } else set({ route, playing: false });
   },
 });
 

@@ -4,8 +4,9 @@
  * back (replaceState, or pushState for a change of view) only when the serialised link changes, and
  * at most every `URL_WRITE_INTERVAL_MS` while playing, because browsers throttle history calls.
  */
-import { parseHash, serializeHash } from './codec';
+import { parseHash, routeOfHash, serializeHash } from './codec';
 import { sharedOf, type AppState, type AppStore } from './store';
+import { isViewLoaded, loadView } from './views';
 
 /** The part of `window` the binding uses (a tiny fake will do in tests). */
 export type UrlWindow = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
@@ -20,6 +21,10 @@ export const URL_WRITE_INTERVAL_MS = 500;
  * change of route with `pushState`; a burst of changes (playing, a held arrow key) is throttled to one
  * write per 500 ms with the last one always written, and pausing writes at once; `hashchange` and `popstate` (the user edited
  * the URL or pressed Back) parse the new hash and apply it. Unbinding writes any pending change.
+ *
+ * A link to a view whose module has not loaded yet is read once it has (`loadView`); meanwhile the
+ * page stays as it was. If the module cannot be loaded (offline before it was ever cached), the view is
+ * shown anyway, so that the page says it could not be loaded, and the address bar keeps the link.
  */
 export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   /** The hash the URL holds, as far as this binding knows. */
@@ -97,9 +102,32 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
     startCooldown();
   };
 
+  let bound = true;
+
   /** Parses the current hash into the store, then shows its canonical form in the address bar. */
   const applyUrl = () => {
     const hash = win.location.hash;
+    const route = routeOfHash(hash);
+    if (!isViewLoaded(route)) {
+      const stillWanted = () => bound && win.location.hash === hash;
+      loadView(route).then(
+        () => {
+          if (stillWanted()) applyUrl();
+        },
+        () => {
+          if (!stillWanted()) return;
+          stopCooldown();
+          applying = true;
+          try {
+            store.setState({ route, playing: false });
+          } finally {
+            applying = false;
+          }
+          written = hash;
+        },
+      );
+      return;
+    }
     stopCooldown();
     applying = true;
     try {
@@ -124,6 +152,7 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   win.addEventListener('popstate', onNavigate);
 
   return () => {
+    bound = false;
     unsubscribe();
     win.removeEventListener('hashchange', onNavigate);
     win.removeEventListener('popstate', onNavigate);
