@@ -13,6 +13,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
+  // A loaded shared machine can take seconds to lay out the largest views; no assertion waits on purpose longer.
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {

@@ -37,6 +37,20 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What every view's first render needs (React, the store, the URL codec, the i18n core) in
+              // one chunk: one request instead of six, and one gzip context for all of it.
+              name: 'shell',
+              test: /node_modules[\\/](react|react-dom|scheduler|zustand)[\\/]|src[\\/]state[\\/](codec|params|store|views|urlSync|types)\.ts|src[\\/]engine[\\/](errors|params)\.ts|src[\\/]i18n[\\/](core|useT|localized|common)\.ts|src[\\/]viz[\\/]format\.ts/,
+            },
+          ],
+        },
+      },
+    },
   },
   preview: {
     port: 4173,
@@ -46,7 +60,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/e2e/**'],
     environment: 'node',
-    setupFiles: ['test/setup/views.ts'],
+    setupFiles: ['test/setup/views.ts', 'test/setup/strings.ts'],
     // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is too tight.
     testTimeout: 30_000,
     benchmark: {

@@ -9,6 +9,14 @@ import { serializeHash } from './state/codec';
 import { loadView } from './state/views';
 import { useT } from './i18n/useT';
 import { common } from './i18n/common';
+import { conv as convStrings } from './i18n/conv';
+import { pool as poolStrings } from './i18n/pool';
+import { rf as rfStrings } from './i18n/rf';
+import { arch as archStrings } from './i18n/arch';
+import { ideas as ideasStrings } from './i18n/ideas';
+import { norm as normStrings } from './i18n/norm';
+import { ensureLanguage, type AnyNamespace, type Lang } from './i18n/core';
+import { lessonEntry } from './lesson/entryStrings';
 import { LessonBar, LessonButton } from './lesson/entry';
 
 /** The link to what is on screen now, from the store (the address bar may lag by a throttled write). */
@@ -49,12 +57,36 @@ const PANELS: { readonly [R in Route]: () => Promise<ComponentType> } = {
   norm: () => Promise.all([import('./panels/NormPanel'), loadView('norm')]).then(([m]) => m.NormPanel),
 };
 
+/**
+ * The dictionaries each view's text comes from, loaded with it in the page's language (a dictionary
+ * missing here still loads when first used, one round trip later); the shell's are always loaded.
+ */
+const SHELL_STRINGS: readonly AnyNamespace[] = [common, lessonEntry];
+const VIEW_STRINGS: { readonly [R in Route]: readonly AnyNamespace[] } = {
+  conv: [convStrings],
+  pool: [poolStrings],
+  rf: [rfStrings],
+  arch: [archStrings],
+  ideas: [ideasStrings],
+  norm: [normStrings],
+};
+
+/** Loads the shell's and a view's dictionaries in `lang` (at once when they are loaded already). */
+export function preloadStrings(route: Route, lang: Lang): Promise<void> {
+  return ensureLanguage(lang, [...SHELL_STRINGS, ...VIEW_STRINGS[route]]) ?? Promise.resolve();
+}
+
 /** Starts loading a view's code (the page does so for its first view before the first render). */
 export function preloadView(route: Route): Promise<unknown> {
   return PANELS[route]();
 }
 
-const lazyPanel = (route: Route) => lazy(() => PANELS[route]().then((Panel) => ({ default: Panel })));
+const lazyPanel = (route: Route) =>
+  lazy(() =>
+    Promise.all([PANELS[route](), preloadStrings(route, getAppStore().getState().ui.lang)]).then(([Panel]) => ({
+      default: Panel,
+    })),
+  );
 const ConvPanel = lazyPanel('conv');
 const PoolPanel = lazyPanel('pool');
 const RfPanel = lazyPanel('rf');

@@ -1,17 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, preloadView } from './App';
+import { App, preloadStrings, preloadView } from './App';
+import { ensureLanguage } from './i18n/core';
 import { getAppStore } from './state/store';
 import { bindUrl } from './state/urlSync';
-import { routeOfHash } from './state/codec';
+import { routeOfHash, sharedOfHash } from './state/codec';
 import { loadView } from './state/views';
 import './styles.css';
 
-// The URL is the state: read the link into the store, then keep the two in step. The linked view's
-// URL module is loaded first (each view's is its own chunk), its panel at the same time.
-const first = routeOfHash(window.location.hash);
+// The URL is the state: read the link into the store, then keep the two in step. Before the first
+// render, the linked view's URL module (each view's is its own chunk) and the strings of the page's
+// language are loaded; the view's panel starts loading at the same time.
+const hash = window.location.hash;
+const first = routeOfHash(hash);
+const lang = sharedOfHash(hash).lang ?? getAppStore().getState().fallbackLang;
 const start = () => {
-  bindUrl(getAppStore(), window);
+  bindUrl(getAppStore(), window, { prepare: (link) => ensureLanguage(link.shared.lang ?? getAppStore().getState().fallbackLang) });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
@@ -21,7 +25,7 @@ const start = () => {
 void preloadView(first).catch(() => {
   // Shown by the view's own error boundary when it renders.
 });
-loadView(first).then(start, start);
+void Promise.allSettled([loadView(first), preloadStrings(first, lang)]).then(start);
 
 // Offline: in a production build, a service worker (written by scripts/sw-plugin.mjs) precaches every
 // file, so after the first visit the app works with the network off. It is registered relative to the

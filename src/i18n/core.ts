@@ -4,12 +4,13 @@
  * English one's keys, and a message with parameters is a function with the same parameters in both
  * languages, so a missing or mistyped key fails the type check, and `test/i18n/dictionaries.test.ts`
  * fails at run time too. Numbers and formulas are formatted by `src/viz/format.ts`, identically in
- * both languages. Pure: no React, no DOM.
+ * both languages. Pure: no React, no DOM. Each language's dictionary of a namespace is its own module
+ * (`en/`, `ko/`), loaded on demand: a page loads the strings of its own language only.
  */
-import type { Lang } from '../state/params';
+import { LANGS, type Lang } from '../state/params';
 
 export type { Lang };
-export { LANGS } from '../state/params';
+export { LANGS };
 
 /** One message: plain text, or a function of its parameters giving text. */
 export type Message = string | ((...args: never[]) => string);
@@ -19,25 +20,103 @@ export type Translation<T> = {
   readonly [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
 };
 
-/** A namespace: its dictionaries by language. */
+/** A module holding one language's dictionary of a namespace (src/i18n/en/*.ts, src/i18n/ko/*.ts). */
+type DictionaryModule = { default: object };
+
+/**
+ * A namespace: its dictionaries by language, each its own chunk loaded on demand, so a page loads the
+ * strings of its own language only. `load(lang)` fetches one (once, always the same promise, marked
+ * settled for React's `use` once it is); `get(lang)` reads it when loaded;
+ * `en` and `ko` read a loaded one (they throw before: a programming error, see `ensureLanguage`).
+ */
 export interface Namespace<T> {
-  readonly en: Translation<T>;
-  readonly ko: Translation<T>;
+  readonly id: string;
   /** Keys whose Korean text is deliberately the same as the English one (symbols, names, code). */
   readonly same: readonly (keyof T & string)[];
+  get(lang: Lang): Translation<T> | undefined;
+  load(lang: Lang): Promise<Translation<T>>;
+  readonly en: Translation<T>;
+  readonly ko: Translation<T>;
+}
+
+/** Any namespace, as far as loading goes. */
+export interface AnyNamespace {
+  readonly id: string;
+  get(lang: Lang): object | undefined;
+  load(lang: Lang): Promise<object>;
+}
+
+/** Every namespace defined so far (a namespace module defines itself when imported). */
+const NAMESPACES: AnyNamespace[] = [];
+
+/**
+ * Defines a namespace from the loaders of its English and Korean dictionaries (`() => import(…)`, one
+ * module per language). `same` lists the keys whose text is deliberately identical in both (e.g.
+ * "PyTorch", "ReLU"); the dictionary test flags any other English sentence left untranslated.
+ */
+export function defineStrings<T extends Record<string, Message>>(
+  id: string,
+  loaders: Readonly<Record<Lang, () => Promise<DictionaryModule>>>,
+  same: readonly (keyof T & string)[] = [],
+): Namespace<T> {
+  const loaded: Partial<Record<Lang, Translation<T>>> = {};
+  const pending: Partial<Record<Lang, Promise<Translation<T>>>> = {};
+  const read = (lang: Lang): Translation<T> => {
+    const dict = loaded[lang];
+    if (!dict) throw new Error(`The ${lang} strings of '${id}' are not loaded yet: await ${id}.load('${lang}') first.`);
+    return dict;
+  };
+  const ns: Namespace<T> = {
+    id,
+    same,
+    get: (lang) => loaded[lang],
+    load(lang) {
+      let promise = pending[lang];
+      if (!promise) {
+        const started = loaders[lang]().then(
+          (m) => {
+            const dict = m.default as Translation<T>;
+            loaded[lang] = dict;
+            // React's `use` reads a settled thenable's status and value and returns at once.
+            Object.assign(started, { status: 'fulfilled', value: dict });
+            return dict;
+          },
+          (error: unknown) => {
+            delete pending[lang];
+            throw error;
+          },
+        );
+        promise = started;
+        pending[lang] = promise;
+      }
+      return promise;
+    },
+    get en() {
+      return read('en');
+    },
+    get ko() {
+      return read('ko');
+    },
+  };
+  NAMESPACES.push(ns);
+  return ns;
 }
 
 /**
- * Defines a namespace from its English and Korean dictionaries. `same` lists the keys whose text is
- * deliberately identical in both (e.g. "PyTorch", "ReLU"); the dictionary test flags any other
- * English sentence left untranslated.
+ * Loads `lang`'s dictionaries of `namespaces` (by default: of every namespace the page has used, i.e.
+ * loaded in some language), so that switching to `lang` shows no empty moment. Returns null when
+ * everything is loaded already, so callers can switch at once.
  */
-export function defineStrings<T extends Record<string, Message>>(
-  en: T,
-  ko: Translation<T>,
-  same: readonly (keyof T & string)[] = [],
-): Namespace<T> {
-  return { en: en as unknown as Translation<T>, ko, same };
+export function ensureLanguage(lang: Lang, namespaces?: readonly AnyNamespace[]): Promise<void> | null {
+  const wanted = namespaces ?? NAMESPACES.filter((ns) => LANGS.some((l) => ns.get(l) !== undefined));
+  const missing = wanted.filter((ns) => ns.get(lang) === undefined);
+  if (missing.length === 0) return null;
+  return Promise.all(missing.map((ns) => ns.load(lang))).then(() => undefined);
+}
+
+/** Every namespace defined so far (for tests: load them all). */
+export function allNamespaces(): readonly AnyNamespace[] {
+  return NAMESPACES;
 }
 
 /** The names of the languages, each in its own language (for the language switch). */

@@ -49,7 +49,8 @@ export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
 /** The error thrown for an image that cannot be used: its message is English; `problem` can be told in any language. */
 export class ImageError extends Error {
   constructor(readonly problem: ImageProblem) {
-    super(imageMessage(problem, conv.en));
+    // English when its strings are loaded (the page may be showing Korean only): for logs and tests.
+    super(conv.get('en') ? imageMessage(problem, conv.en) : `image problem: ${problem.kind}`);
     this.name = 'ImageError';
   }
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { LANG_NAMES, LANGS, type Lang } from '../i18n/core';
+import { LANG_NAMES, LANGS, ensureLanguage, type Lang } from '../i18n/core';
 import { common } from '../i18n/common';
 import { useT } from '../i18n/useT';
 import { getAppStore, useAppStore, selectUi } from '../state/store';
@@ -14,6 +14,18 @@ function setFullScreen(on: boolean): void {
   } catch {
     // Not allowed here: the page still presents, just not full screen.
   }
+}
+
+/**
+ * Switches the page's language once the new language's strings of everything on screen are loaded
+ * (each language's dictionaries are their own chunks), so the page never shows a moment without text.
+ * If they cannot be loaded (offline before they were cached), the language stays.
+ */
+export function switchLanguage(lang: Lang): void {
+  const apply = () => getAppStore().getState().setLang(lang);
+  const wait = ensureLanguage(lang);
+  if (wait) wait.then(apply, () => {});
+  else apply();
 }
 
 /** Turns presentation mode on or off, with full screen when the browser allows it. */
@@ -46,7 +58,7 @@ export function Settings() {
         <span className="visually-hidden">{t.language}</span>
         <select
           value={ui.lang}
-          onChange={(e) => getAppStore().getState().setLang(e.target.value as Lang)}
+          onChange={(e) => switchLanguage(e.target.value as Lang)}
           data-testid="lang"
           title={t.language}
         >

@@ -965,6 +965,25 @@ export function routeOfHash(hash: string): Route {
 }
 
 /**
+ * The page settings a hash gives (`lang`, `present`, …), without reading the view's keys: what the page
+ * needs to know before the view's module is loaded (e.g. which language's strings to load). Invalid
+ * values are left out (`parseHash` reports them).
+ */
+export function sharedOfHash(hash: string): Partial<SharedConfig> {
+  try {
+    const problems: UrlProblem[] = [];
+    const given = new Map(splitHash(typeof hash === 'string' ? hash : '', problems).pairs);
+    const bag = {} as Bag;
+    const before = problems.length;
+    readTable(SHARED_PARAMS as ParamTable<never>, given, bag, problems);
+    for (const problem of problems.slice(before)) delete bag[problem.key];
+    return bag as Partial<SharedConfig>;
+  } catch {
+    return {};
+  }
+}
+
+/**
  * Reads a location hash (`#/conv?in=3x5x5&k=3…`, with or without `#`) into a route, a valid
  * convolution configuration and the problems found. Never throws: every unreadable, unknown or
  * out-of-range key gives a problem naming it and saying what would be valid, and falls back to its

@@ -4,12 +4,21 @@
  * back (replaceState, or pushState for a change of view) only when the serialised link changes, and
  * at most every `URL_WRITE_INTERVAL_MS` while playing, because browsers throttle history calls.
  */
-import { parseHash, routeOfHash, serializeHash } from './codec';
+import { parseHash, routeOfHash, serializeHash, type ParsedHash } from './codec';
 import { sharedOf, type AppState, type AppStore } from './store';
 import { isViewLoaded, loadView } from './views';
 
 /** The part of `window` the binding uses (a tiny fake will do in tests). */
 export type UrlWindow = Pick<Window, 'location' | 'history' | 'addEventListener' | 'removeEventListener'>;
+
+/** Options of `bindUrl`. */
+export interface BindOptions {
+  /**
+   * Called with each link read before it is applied; when it returns a promise (e.g. the strings of the
+   * link's language are loading), the link is applied once it settles, unless the URL changed meanwhile.
+   */
+  prepare?: (link: ParsedHash) => Promise<unknown> | null | undefined;
+}
 
 /** While playing, the hash is written at most once per this many milliseconds. */
 export const URL_WRITE_INTERVAL_MS = 500;
@@ -26,7 +35,7 @@ export const URL_WRITE_INTERVAL_MS = 500;
  * page stays as it was. If the module cannot be loaded (offline before it was ever cached), the view is
  * shown anyway, so that the page says it could not be loaded, and the address bar keeps the link.
  */
-export function bindUrl(store: AppStore, win: UrlWindow): () => void {
+export function bindUrl(store: AppStore, win: UrlWindow, options: BindOptions = {}): () => void {
   /** The hash the URL holds, as far as this binding knows. */
   let written = win.location.hash;
   /** Set while applying a link, so the store change it causes is not written back. */
@@ -78,7 +87,7 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   };
 
   const onStoreChange = (state: AppState, prev: AppState) => {
-    if (applying) return;
+    if (applying || awaiting !== null) return;
     const hash = linkOf(state);
     if (state.route !== prev.route) {
       stopCooldown();
@@ -103,6 +112,8 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
   };
 
   let bound = true;
+  /** The hash being read while its view's module or its strings load: nothing is written meanwhile. */
+  let awaiting: string | null = null;
 
   /** Parses the current hash into the store, then shows its canonical form in the address bar. */
   const applyUrl = () => {
@@ -110,11 +121,14 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
     const route = routeOfHash(hash);
     if (!isViewLoaded(route)) {
       const stillWanted = () => bound && win.location.hash === hash;
+      awaiting = hash;
       loadView(route).then(
         () => {
+          if (awaiting === hash) awaiting = null;
           if (stillWanted()) applyUrl();
         },
         () => {
+          if (awaiting === hash) awaiting = null;
           if (!stillWanted()) return;
           stopCooldown();
           applying = true;
@@ -128,10 +142,26 @@ export function bindUrl(store: AppStore, win: UrlWindow): () => void {
       );
       return;
     }
+    const link = parseHash(hash);
+    const wait = options.prepare?.(link);
+    if (wait) {
+      awaiting = hash;
+      const apply = () => {
+        if (awaiting === hash) awaiting = null;
+        if (bound && win.location.hash === hash) applyParsed(hash, link);
+      };
+      wait.then(apply, apply);
+      return;
+    }
+    applyParsed(hash, link);
+  };
+
+  /** Applies a link read from `hash`, then shows its canonical form in the address bar. */
+  const applyParsed = (hash: string, link: ParsedHash) => {
     stopCooldown();
     applying = true;
     try {
-      store.getState().applyLink(parseHash(hash));
+      store.getState().applyLink(link);
     } finally {
       applying = false;
     }

@@ -1,0 +1,120 @@
+/** The English strings of the `arch` namespace (src/i18n/arch.ts). */
+const en = {
+  // Panel
+  title: 'A whole network',
+  settings: 'Settings',
+  summaryLabel: 'Network summary',
+  shapes: (input: string, out: string) => `${input} → … → ${out} scores`,
+  totals: (params: string, conv: string, macs: string, acts: string) =>
+    `${params} parameters (${conv} in the convolutions) · ${macs} multiply–accumulates · ${acts} activation values`,
+  diagramTitle: 'Shapes through the network',
+  code: 'PyTorch',
+  codeLabel: 'PyTorch code',
+  codeNote: 'The same network in PyTorch; the comments give each output shape, which match the table.',
+  codeInput: (shape: string) => `# input: a batch of N images of ${shape} (N×${shape})`,
+  waiting: 'Loading the image…',
+  noImage: 'No image was chosen. Pick one with “Your image…”; until then the seeded input is shown.',
+  sampleNote: (name: string, size: string) => `Sample “${name}”, resized to ${size}.`,
+  sampleFailed: (name: string) => `The sample “${name}” could not be loaded; the seeded input is shown instead.`,
+  fileTooLarge: (name: string, mb: string) => `“${name}” is ${mb} MB; images up to 20 MB can be used.`,
+  fileNotImage: (name: string, type: string) => `“${name}” is not an image (${type}). Use a PNG, JPEG, GIF, WebP or BMP file.`,
+  fileUnreadable: (name: string) =>
+    `“${name}” could not be read as an image: it may be damaged or in a format this browser cannot decode. Try a PNG or JPEG.`,
+  // Controls
+  form: 'Architecture settings',
+  input: 'Input',
+  source: 'Source',
+  srcSeeded: 'Seeded numbers in −1…1',
+  srcChecker: 'Sample: checkerboard',
+  srcDigit: 'Sample: handwritten digit',
+  srcGradient: 'Sample: colour gradient',
+  srcScene: 'Sample: small scene',
+  srcUpload: 'Your image…',
+  fileLabel: 'Choose an image from your computer',
+  stays: 'Your image is read in this browser and never sent anywhere; it is resized to H×W.',
+  channels: 'Channels',
+  height: 'Height',
+  width: 'Width',
+  seed: 'Seed',
+  newSeed: 'New seed',
+  newSeedTitle: 'A new random seed',
+  conv: 'Convolution blocks [Conv, ReLU, Pool]',
+  n: 'N, the number of blocks',
+  filters: 'filters',
+  kernel: 'kernel',
+  padding: 'padding',
+  pool: 'Pool size (stride = size; 1 = no pooling)',
+  fc: 'Classifier [FC, ReLU]×M → FC',
+  m: 'M, hidden layers',
+  fcWidth: (name: string) => `${name} width`,
+  classes: 'Classes (outputs of the last layer)',
+  caps: (input: string, blocks: string, filters: string, k: string, p: string, pool: string, fc: string, width: string, classes: string, macs: string, params: string) =>
+    `Limits: input up to ${input}; ${blocks} blocks of up to ${filters} filters, kernels 1–${k}, padding 0–${p}; pools up to ${pool}; ` +
+    `${fc} hidden layers of up to ${width}; ${classes} classes; at most ${macs} multiply–accumulates and ${params} parameters, ` +
+    `so the forward pass stays quick. Convolutions use stride 1.`,
+  // Diagram
+  inputName: 'input',
+  opConv: (k: string) => `conv ${k}`,
+  opPool: 'max pool',
+  opFlatten: 'flatten',
+  opLinear: 'linear',
+  diagramRegion: 'Network diagram, scrollable',
+  diagramLabel: (items: string) => `The network as boxes: ${items}`,
+  diagramNote:
+    'Box height and width follow H and W (one scale for all), the slanted depth follows the number of channels; bars are vectors, their height on a log scale of their length.',
+  // Table
+  tableTitle: 'Layer by layer',
+  tableCaption: 'Every layer of the network with its output shape, parameters, multiply–accumulates and activation volume',
+  tableRegion: 'Layer table, scrollable',
+  colLayer: 'Layer',
+  colModule: 'PyTorch module',
+  colShape: 'Output shape',
+  colParams: 'Parameters',
+  colMacs: 'Multiply–accumulates',
+  colActs: 'Activations',
+  total: 'Total',
+  convPart: 'of which convolutions',
+  fcPart: 'of which fully connected',
+  macsCount: (outputs: string, perOutput: string) => `${outputs} outputs × ${perOutput}`,
+  tableNote:
+    'Parameters: a convolution has F·C·k·k weights and F biases; a linear layer out·in weights and out biases. Multiply–accumulates count one per weight use (one image). Activations are the values each layer outputs.',
+  // Scores and comparison
+  scoresTitle: (n: string) => `The ${n} scores`,
+  scoresNote:
+    'Untrained: the weights are random, so these scores are what the computation gives, not a prediction. Training would change the weights until the right class scores highest.',
+  cnn: 'This CNN',
+  linear: 'Fully connected classifier on the same input',
+  className: (i: string) => `class ${i}`,
+  scoresLabel: (who: string, list: string) => `${who}: scores ${list}`,
+  best: (name: string, percent: string) => `highest: ${name} (softmax ${percent} %)`,
+  bestMark: 'highest',
+  compareTitle: 'Parameters: a fully connected classifier against this CNN',
+  linearWorked: (shape: string, n: string, k: string, total: string) =>
+    `${shape} flattened to ${n} inputs; weights ${k}×${n} plus ${k} biases: ${k}·${n} + ${k} = ${total} parameters`,
+  rowLinear: 'Fully connected classifier',
+  rowConv: 'CNN: convolutions only',
+  rowFc: 'CNN: fully connected head',
+  rowTotal: 'CNN: all layers',
+  scaling: (shape: string, linear: string, conv1: string) =>
+    `Doubling the image to ${shape} would make the fully connected classifier ${linear} parameters, while conv1 keeps its ${conv1}: a convolution's weights do not depend on the image size, because the same small filters slide over every position.`,
+  // Feature maps
+  mapsTitle: 'Every layer’s feature maps (one forward pass)',
+  mapsIntro:
+    'The weights are random (He initialisation from the seed) and untrained, so the maps show what each layer computes, not learned features. Each layer has its own colour scale: blue negative, white zero, red positive; black to white when nothing is negative.',
+  inputShape: (shape: string) => `Input ${shape}`,
+  inputLabel: 'Input',
+  asImage: 'as an image',
+  red: 'red',
+  green: 'green',
+  blue: 'blue',
+  channelN: (c: string) => `channel ${c}`,
+  range: (min: string, max: string) => `values ${min} … ${max}`,
+  valuesOf: (name: string) => `${name} values`,
+  mapsLabel: (name: string, n: string, size: string, min: string, max: string) =>
+    `${name}: ${n} ${n === '1' ? 'map' : 'maps'} of ${size}, values from ${min} to ${max}`,
+  vectorLabel: (name: string, n: string, min: string, max: string) => `${name}: ${n} values from ${min} to ${max}`,
+  flattenNote: (n: string, from: string) => `${n} values: the ${from} maps laid end to end, channel by channel, row by row`,
+  fcNote: (n: string) => `${n} values`,
+};
+
+export default en;
