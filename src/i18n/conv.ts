@@ -1,7 +1,7 @@
 /**
  * Strings of the convolution view (`#/conv`): its controls, summary, maps, worked step, the sentences
- * built by its model code (focus headlines, formula notes, the spoken step) and the messages about
- * image files (src/io/image.ts). Numbers arrive already formatted (src/viz/format.ts).
+ * built by its model code (focus headlines, formula notes, the spoken step). The messages about image
+ * files are in image.ts. Numbers arrive already formatted (src/viz/format.ts).
  */
 import { defineStrings } from './core';
 
@@ -156,14 +156,6 @@ const en = {
   dotPlusBias: (dot: string, b: string) => `x · w = ${dot}, plus bias ${b}`,
   channelsTotal: 'Channels',
   sumTotal: 'Sum',
-  // Image files (src/io/image.ts)
-  theFile: 'The file',
-  theSample: (name: string) => `The sample “${name}”`,
-  imageTooLarge: (name: string, mb: string) => `${name} is ${mb} MB; images up to 20 MB can be used.`,
-  imageNotImage: (name: string, type: string) => `${name} is not an image (${type}). Use a PNG, JPEG, GIF, WebP or BMP file.`,
-  imageUnreadable: (name: string) =>
-    `${name} could not be read as an image: it may be damaged or in a format this browser cannot decode. Try a PNG or JPEG.`,
-  sampleFailed: (name: string, status: string) => `The sample image “${name}” could not be loaded (${status}).`,
 };
 
 const ko: typeof en = {
@@ -302,13 +294,6 @@ const ko: typeof en = {
   dotPlusBias: (dot, b) => `x · w = ${dot}, 여기에 편향 ${b}을(를) 더합니다`,
   channelsTotal: '채널별 합',
   sumTotal: '합',
-  theFile: '파일',
-  theSample: (name) => `예제 “${name}”`,
-  imageTooLarge: (name, mb) => `${name}의 크기는 ${mb} MB입니다. 20 MB까지의 이미지만 사용할 수 있습니다.`,
-  imageNotImage: (name, type) => `${name}은(는) 이미지가 아닙니다 (${type}). PNG, JPEG, GIF, WebP, BMP 파일을 사용하세요.`,
-  imageUnreadable: (name) =>
-    `${name}을(를) 이미지로 읽지 못했습니다. 파일이 손상되었거나 이 브라우저가 해독할 수 없는 형식일 수 있습니다. PNG나 JPEG를 사용해 보세요.`,
-  sampleFailed: (name, status) => `예제 이미지 “${name}”을(를) 불러오지 못했습니다 (${status}).`,
 };
 
 /** The convolution view's namespace. `valid`, `same` and `full` are PyTorch's names of padding modes. */

@@ -1,5 +1,5 @@
 import type { ImagePixels } from '../panels/conv/model';
-import { conv, type ConvT } from '../i18n/conv';
+import { image, type ImageT } from '../i18n/image';
 
 /**
  * Image input, entirely in the browser: sample images are read from this site's own `samples/`
@@ -28,8 +28,8 @@ export type ImageProblem =
 /** Whose problem it is: a file's name as shown (e.g. `“cat.png”`), a shipped sample, or an unnamed file. */
 export type ImageSubject = { shown: string } | { sample: string } | null;
 
-/** The messages an image problem is told with (the convolution namespace's dictionary has them). */
-export type ImageTexts = Pick<ConvT, 'theFile' | 'theSample' | 'imageTooLarge' | 'imageNotImage' | 'imageUnreadable' | 'sampleFailed'>;
+/** The messages an image problem is told with: the image namespace's dictionary (src/i18n/image.ts). */
+export type ImageTexts = ImageT;
 
 /** An image problem in words, in the language of `t`. */
 export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
@@ -49,7 +49,7 @@ export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
 /** The error thrown for an image that cannot be used: its message is English; `problem` can be told in any language. */
 export class ImageError extends Error {
   constructor(readonly problem: ImageProblem) {
-    super(imageMessage(problem, conv.en));
+    super(imageMessage(problem, image.en));
     this.name = 'ImageError';
   }
 }

@@ -36,7 +36,8 @@ import { poolStep } from '../engine/trace';
 import { useT } from '../i18n/useT';
 import { pool } from '../i18n/pool';
 import { NUMBER_MIN_CELL } from '../components/Grid';
-import { imageToPixels, loadSample, type SampleName } from '../io/image';
+import { imageErrorText, imageToPixels, loadSample, type SampleName } from '../io/image';
+import { image as imageStrings } from '../i18n/image';
 import type { ImagePixels } from './conv/model';
 import { formatCount } from '../viz/format';
 import { buildPoolModel, stepPosition } from './pool/model';
@@ -59,8 +60,9 @@ const ANNOUNCE_MAX_SPEED = 2;
 const structuralKey = (cfg: PoolConfig) => JSON.stringify({ ...cfg, step: 0, speed: 0 });
 
 /** A sample image's pixels at the configured size (null for seeded inputs, or until loaded). */
-function usePixels(cfg: PoolConfig) {
-  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: string | null }>({
+function usePixels(cfg: PoolConfig): { key: string; pixels: ImagePixels | null; error: string | null } {
+  const ti = useT(imageStrings);
+  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: unknown }>({
     key: '',
     pixels: null,
     error: null,
@@ -72,13 +74,15 @@ function usePixels(cfg: PoolConfig) {
     let live = true;
     loadSample(cfg.src as SampleName).then(
       (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: null }),
-      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+      (err: unknown) => live && setState({ key, pixels: null, error: err }),
     );
     return () => {
       live = false;
     };
   }, [key, image, cfg.src, cfg.c, cfg.h, cfg.w]);
-  return image && state.key === key ? state : { key, pixels: null, error: null };
+  if (!image || state.key !== key) return { key, pixels: null, error: null };
+  // The message is worded at render time, so it follows a change of language.
+  return { key, pixels: state.pixels, error: state.error === null ? null : imageErrorText(state.error, ti) };
 }
 
 const PARTS = [

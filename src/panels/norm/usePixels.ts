@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { imageToPixels, loadSample, type SampleName } from '../../io/image';
+import { imageErrorText, imageToPixels, loadSample, type SampleName } from '../../io/image';
+import { image } from '../../i18n/image';
+import { useT } from '../../i18n/useT';
 import type { ImagePixels } from '../conv/model';
 import type { NormConfig } from '../../state/views/norm';
 import { IMAGE_ORDER, convNeedsImage, convOf, type NormPixels } from './data';
@@ -36,7 +38,7 @@ function needs(cfg: Readonly<NormConfig>): { key: string; load: () => Promise<No
 /**
  * Reads the images a configuration's data needs (the four samples at C×H×W, or the convolution's
  * input image), from this site only. Returns the pixels once read (an empty set when none are needed)
- * and a message when reading failed.
+ * and a message in the page's language when reading failed.
  */
 export function useNormPixels(cfg: Readonly<NormConfig>): {
   pixels: NormPixels | null;
@@ -44,7 +46,8 @@ export function useNormPixels(cfg: Readonly<NormConfig>): {
 } {
   const need = needs(cfg);
   const key = need?.key ?? 'none';
-  const [state, setState] = useState<{ key: string; pixels: NormPixels | null; error: string | null }>({
+  const ti = useT(image);
+  const [state, setState] = useState<{ key: string; pixels: NormPixels | null; error: unknown }>({
     key: '',
     pixels: null,
     error: null,
@@ -54,7 +57,7 @@ export function useNormPixels(cfg: Readonly<NormConfig>): {
     let live = true;
     need.load().then(
       (pixels) => live && setState({ key, pixels, error: null }),
-      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+      (err: unknown) => live && setState({ key, pixels: null, error: err }),
     );
     return () => {
       live = false;
@@ -63,7 +66,9 @@ export function useNormPixels(cfg: Readonly<NormConfig>): {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   if (!need) return { pixels: EMPTY, error: null };
-  return state.key === key ? { pixels: state.pixels, error: state.error } : { pixels: null, error: null };
+  if (state.key !== key) return { pixels: null, error: null };
+  // The message is worded at render time, so it follows a change of language.
+  return { pixels: state.pixels, error: state.error === null ? null : imageErrorText(state.error, ti) };
 }
 
 const EMPTY: NormPixels = {};
