@@ -1,8 +1,7 @@
-/** Strings of the Export menu and its recording dialog. */
+/** Strings of the Export menu and its recording dialog, loaded with the menu (its button's label is in common.ts). */
 import { defineStrings } from './core';
 
 const en = {
-  button: 'Export',
   menuLabel: 'Export the current view',
   png: 'PNG image',
   pngHint: '1920 pixels wide, for slides',
@@ -42,7 +41,6 @@ const en = {
 };
 
 const ko: typeof en = {
-  button: '내보내기',
   menuLabel: '현재 보기 내보내기',
   png: 'PNG 이미지',
   pngHint: '너비 1920픽셀, 슬라이드용',
