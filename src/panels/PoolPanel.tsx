@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { localized } from '../i18n/localized';
 import { getAppStore, useAppStore, selectPlaying, selectRejection, selectLang } from '../state/store';
 import { SPEEDS } from '../state/params';
@@ -35,6 +35,7 @@ import { useThrottled } from '../components/useThrottled';
 import { poolStep } from '../engine/trace';
 import { useT } from '../i18n/useT';
 import { pool } from '../i18n/pool';
+import { common } from '../i18n/common';
 import { NUMBER_MIN_CELL } from '../components/Grid';
 import { imageErrorText, imageToPixels, loadSample, type SampleName } from '../io/image';
 import { image as imageStrings } from '../i18n/image';
@@ -47,8 +48,10 @@ import { PoolControls, type PoolActions } from './pool/PoolControls';
 import { PoolSummary } from './pool/PoolSummary';
 import { PoolMaps } from './pool/PoolMaps';
 import { PoolStepDetail } from './pool/PoolStepDetail';
-import { ReluPart } from './pool/ReluPart';
 import './pool/pool.css';
+
+// The ReLU part shows only when chosen (`part=relu`): its code loads then.
+const ReluPart = lazy(() => import('./pool/ReluPart').then((m) => ({ default: m.ReluPart })));
 
 const selectPool = (s: AppState) => s.views.pool;
 const selectPresent = (s: AppState) => s.ui.present;
@@ -109,6 +112,7 @@ export function PoolPanel() {
   );
   const present = useAppStore(selectPresent);
   const t = useT(pool);
+  const tc = useT(common);
   const [hover, setHover] = useState<PoolHover>(null);
   const [help, setHelp] = useState(false);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
@@ -363,7 +367,17 @@ export function PoolPanel() {
             </div>
           </>
         ) : (
-          relu && <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} present={present} />
+          relu && (
+            <Suspense
+              fallback={
+                <p className="loading" role="status">
+                  {tc.loading}
+                </p>
+              }
+            >
+              <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} present={present} />
+            </Suspense>
+          )
         )}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
