@@ -15,6 +15,7 @@ import { rf as rfStrings } from './i18n/rf';
 import { arch as archStrings } from './i18n/arch';
 import { ideas as ideasStrings } from './i18n/ideas';
 import { norm as normStrings } from './i18n/norm';
+import { image as imageStrings } from './i18n/image';
 import { ensureLanguage, type AnyNamespace, type Lang } from './i18n/core';
 import { lessonEntry } from './lesson/entryStrings';
 import { LessonBar, LessonButton } from './lesson/entry';
@@ -63,12 +64,12 @@ const PANELS: { readonly [R in Route]: () => Promise<ComponentType> } = {
  */
 const SHELL_STRINGS: readonly AnyNamespace[] = [common, lessonEntry];
 const VIEW_STRINGS: { readonly [R in Route]: readonly AnyNamespace[] } = {
-  conv: [convStrings],
-  pool: [poolStrings],
+  conv: [convStrings, imageStrings],
+  pool: [poolStrings, imageStrings],
   rf: [rfStrings],
   arch: [archStrings],
   ideas: [ideasStrings],
-  norm: [normStrings],
+  norm: [normStrings, imageStrings],
 };
 
 /** Loads the shell's and a view's dictionaries in `lang` (at once when they are loaded already). */

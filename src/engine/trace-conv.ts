@@ -1,12 +1,15 @@
 import { EngineError } from './errors';
 import { pad4, pair, type Pad4, type Pair, type Padding } from './params';
 import { dims4, vecArg, type Tensor, type Vec } from './tensor';
+import { finiteAt, indexArg, optionsArg, shape4, type TraceWindow } from './trace-common';
+
+export type { TraceWindow };
 
 /*
  * Step-by-step traces of a 2-D convolution. A "step" is the computation of one output cell. Every
  * function here reaches its step directly from the step's index, in time proportional to the window
  * (C/groups · Kh · Kw taps): nothing replays the steps before it, and nothing scans the whole tensor.
- * The small argument helpers at the top are shared with the pooling and normalization traces.
+ * The small argument helpers it shares with the pooling and normalization traces are in trace-common.ts.
  */
 
 /** Options of a traced convolution, as for `conv2d`: stride, padding, dilation and groups. */
@@ -15,14 +18,6 @@ export interface ConvTraceOptions {
   padding?: Padding;
   dilation?: Pair;
   groups?: number;
-}
-
-/** A rectangle of the padded input, in padded coordinates (row 0 is the first padding row). */
-export interface TraceWindow {
-  top: number;
-  left: number;
-  height: number;
-  width: number;
 }
 
 /** One multiplication of a convolution step: an input value (or padding) times a kernel weight. */
@@ -109,60 +104,6 @@ export interface ConvGeometry {
   outH: number;
   outW: number;
   total: number;
-}
-
-/**
- * Checks that `shape` is an array of four whole numbers ≥ 1 and returns it as a tuple. `field` names
- * the argument in the `EngineError`, e.g. `"input.shape"`. Shared by the trace modules.
- */
-export function shape4(shape: readonly number[], field: string): [number, number, number, number] {
-  if (!Array.isArray(shape) || shape.length !== 4) {
-    throw new EngineError(field, shape, 'a rank-4 shape [N, C, H, W]');
-  }
-  shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}[${i}]`, d, 'a whole number ≥ 1');
-  });
-  return [shape[0]!, shape[1]!, shape[2]!, shape[3]!];
-}
-
-/**
- * Checks a step or group index against the number available: a whole number in `[0, total)`.
- * Throws an `EngineError` naming `field` otherwise. Shared by the trace modules.
- */
-export function indexArg(index: number, total: number, field: string): number {
-  if (!Number.isInteger(index) || index < 0 || index >= total) {
-    throw new EngineError(
-      field,
-      index,
-      total > 0 ? `a whole number from 0 to ${total - 1}` : 'nothing (there are no steps)',
-    );
-  }
-  return index;
-}
-
-/**
- * Reads `data[i]` and checks that it is finite, throwing an `EngineError` naming `field[i]`
- * otherwise. The traces validate only the values they read, so that a step stays O(window).
- */
-export function finiteAt(data: ArrayLike<number>, i: number, field: string): number {
-  const v = data[i]!;
-  if (!Number.isFinite(v)) throw new EngineError(`${field}[${i}]`, v, 'a finite number');
-  return v;
-}
-
-/** Checks that an options argument is an object (or absent) and returns it. Shared by the trace modules. */
-export function optionsArg<T extends object>(
-  opts: T | null | undefined,
-  field: string,
-  required: boolean,
-): T | Partial<T> {
-  if (opts === undefined || opts === null) {
-    if (required) throw new EngineError(field, opts, 'an options object');
-    return {};
-  }
-  if (typeof opts !== 'object' || Array.isArray(opts))
-    throw new EngineError(field, opts, 'an options object');
-  return opts;
 }
 
 /**

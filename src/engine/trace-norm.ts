@@ -1,6 +1,6 @@
 import { EngineError } from './errors';
 import { vecArg, type Tensor, type Vec } from './tensor';
-import { finiteAt, indexArg, optionsArg } from './trace-conv';
+import { finiteAt, indexArg, optionsArg } from './trace-common';
 
 /*
  * Step-by-step traces of normalization (batch, layer, instance, group; training-mode statistics).

@@ -1,7 +1,7 @@
 import { EngineError } from './errors';
 import { pad4, pair, type Pad4, type Pair, type Padding } from './params';
 import { dims4, type Tensor } from './tensor';
-import { finiteAt, indexArg, optionsArg, shape4, type TraceWindow } from './trace-conv';
+import { finiteAt, indexArg, optionsArg, shape4, type TraceWindow } from './trace-common';
 
 /*
  * Step-by-step traces of 2-D max and average pooling, with PyTorch semantics. A step is one output

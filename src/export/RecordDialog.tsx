@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { getAppStore } from '../state/store';
-import type { ExportStrings } from './ExportMenu';
+import type { ExportStrings } from './ExportMenuBody';
 import type { RecordArea, RecordProgress } from './capture';
 import {
   RECORD_LIMITS,

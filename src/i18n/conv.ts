@@ -1,7 +1,7 @@
 /**
  * Strings of the convolution view (`#/conv`): its controls, summary, maps, worked step, the sentences
- * built by its model code (focus headlines, formula notes, the spoken step) and the messages about
- * image files (src/io/image.ts). Numbers arrive already formatted (src/viz/format.ts).
+ * built by its model code (focus headlines, formula notes, the spoken step). The messages about image
+ * files are in image.ts. Numbers arrive already formatted (src/viz/format.ts).
  */
 import { defineStrings } from './core';
 import type en from './en/conv';

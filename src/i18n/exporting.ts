@@ -1,4 +1,4 @@
-/** Strings of the Export menu and its recording dialog. */
+/** Strings of the Export menu and its recording dialog, loaded with the menu (its button's label is in common.ts). */
 import { defineStrings } from './core';
 import type en from './en/exporting';
 

@@ -1,5 +1,5 @@
 import type { ImagePixels } from '../panels/conv/model';
-import { conv, type ConvT } from '../i18n/conv';
+import { image, type ImageT } from '../i18n/image';
 
 /**
  * Image input, entirely in the browser: sample images are read from this site's own `samples/`
@@ -28,8 +28,8 @@ export type ImageProblem =
 /** Whose problem it is: a file's name as shown (e.g. `“cat.png”`), a shipped sample, or an unnamed file. */
 export type ImageSubject = { shown: string } | { sample: string } | null;
 
-/** The messages an image problem is told with (the convolution namespace's dictionary has them). */
-export type ImageTexts = Pick<ConvT, 'theFile' | 'theSample' | 'imageTooLarge' | 'imageNotImage' | 'imageUnreadable' | 'sampleFailed'>;
+/** The messages an image problem is told with: the image namespace's dictionary (src/i18n/image.ts). */
+export type ImageTexts = ImageT;
 
 /** An image problem in words, in the language of `t`. */
 export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
@@ -50,7 +50,7 @@ export function imageMessage(problem: ImageProblem, t: ImageTexts): string {
 export class ImageError extends Error {
   constructor(readonly problem: ImageProblem) {
     // English when its strings are loaded (the page may be showing Korean only): for logs and tests.
-    super(conv.get('en') ? imageMessage(problem, conv.en) : `image problem: ${problem.kind}`);
+    super(image.get('en') ? imageMessage(problem, image.en) : `image problem: ${problem.kind}`);
     this.name = 'ImageError';
   }
 }

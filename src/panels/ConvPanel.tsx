@@ -4,6 +4,7 @@ import { useThrottled } from '../components/useThrottled';
 import { getAppStore, useAppStore, selectConfig, selectPlaying, selectRejection } from '../state/store';
 import { useT } from '../i18n/useT';
 import { conv, type ConvT } from '../i18n/conv';
+import { image as imageStrings } from '../i18n/image';
 import { SPEEDS } from '../state/params';
 import type { ConvConfig } from '../state/types';
 import { PlaybackBar } from '../components/PlaybackBar';
@@ -35,6 +36,7 @@ const structuralKey = (cfg: ConvConfig) => JSON.stringify({ ...cfg, step: 0, spe
 const NO_IMAGE = new Error('no image');
 
 function usePixels(cfg: ConvConfig, uploaded: ImageBitmap | null, t: ConvT) {
+  const ti = useT(imageStrings);
   const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: unknown }>({ key: '', pixels: null, error: null });
   const key = `${cfg.src}:${cfg.c}:${cfg.h}:${cfg.w}`;
   useEffect(() => {
@@ -57,7 +59,7 @@ function usePixels(cfg: ConvConfig, uploaded: ImageBitmap | null, t: ConvT) {
   const image = cfg.src !== 'int' && cfg.src !== 'float';
   if (!image || state.key !== key) return { key, pixels: null, error: null };
   // The message is worded at render time, so it follows a change of language.
-  const error = state.error === null ? null : state.error === NO_IMAGE ? t.noImage : imageErrorText(state.error, t);
+  const error = state.error === null ? null : state.error === NO_IMAGE ? t.noImage : imageErrorText(state.error, ti);
   return { key, pixels: state.pixels, error };
 }
 
@@ -73,6 +75,7 @@ export function ConvPanel() {
   const rejection = useAppStore(selectRejection);
   const present = useAppStore((s) => s.ui.present);
   const t = useT(conv);
+  const ti = useT(imageStrings);
   const [hover, setHover] = useState<Hover>(null);
   const [help, setHelp] = useState(false);
   const [uploaded, setUploaded] = useState<ImageBitmap | null>(uploadedImage);
@@ -217,7 +220,7 @@ export function ConvPanel() {
   const describe = t.describeStep(`${at.oc}`, `${at.oh}`, `${at.ow}`);
   const large = H * W > 1600;
   const padded = model.rows.padded > H || model.cols.padded > W;
-  const uploadText = uploadError ? imageErrorText(uploadError, t) : pixelError;
+  const uploadText = uploadError ? imageErrorText(uploadError, ti) : pixelError;
 
   return (
     <div

@@ -1,19 +1,22 @@
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { localized } from '../i18n/localized';
 import { getAppStore, useAppStore, selectRejection, selectLang, selectUi, sharedOf } from '../state/store';
 import { serializeHash } from '../state/codec';
 import { defaultConv } from '../state/params';
 import { IDEAS_DEMOS, type IdeasDemo, type IdeasResult } from '../state/views/ideas';
-import { DepthDemo } from './ideas/DepthDemo';
-import { PointDemo } from './ideas/PointDemo';
-import { TemplateDemo } from './ideas/TemplateDemo';
-import { LinearDemo } from './ideas/LinearDemo';
 import { useT } from '../i18n/useT';
 import { ideas } from '../i18n/ideas';
 import { common } from '../i18n/common';
 import './ideas/ideas.css';
 
-const DEMOS = { depth: DepthDemo, '1x1': PointDemo, template: TemplateDemo, linear: LinearDemo } as const;
+// One demonstration shows at a time: each is its own chunk, loaded when first shown, so that a
+// page opens with the code of its demonstration only.
+const DEMOS = {
+  depth: lazy(() => import('./ideas/DepthDemo').then((m) => ({ default: m.DepthDemo }))),
+  '1x1': lazy(() => import('./ideas/PointDemo').then((m) => ({ default: m.PointDemo }))),
+  template: lazy(() => import('./ideas/TemplateDemo').then((m) => ({ default: m.TemplateDemo }))),
+  linear: lazy(() => import('./ideas/LinearDemo').then((m) => ({ default: m.LinearDemo }))),
+} as const;
 
 const selectIdeas = (s: ReturnType<ReturnType<typeof getAppStore>['getState']>) => s.views.ideas;
 
@@ -66,7 +69,15 @@ export function IdeasPanel() {
           </a>
         ))}
       </nav>
-      <Demo cfg={cfg} act={act} rejection={rejection} />
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            {tc.loading}
+          </p>
+        }
+      >
+        <Demo cfg={cfg} act={act} rejection={rejection} />
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { localized } from '../i18n/localized';
 import { getAppStore, useAppStore, selectPlaying, selectRejection, selectLang } from '../state/store';
 import { SPEEDS } from '../state/params';
@@ -35,8 +35,10 @@ import { useThrottled } from '../components/useThrottled';
 import { poolStep } from '../engine/trace';
 import { useT } from '../i18n/useT';
 import { pool } from '../i18n/pool';
+import { common } from '../i18n/common';
 import { NUMBER_MIN_CELL } from '../components/Grid';
-import { imageToPixels, loadSample, type SampleName } from '../io/image';
+import { imageErrorText, imageToPixels, loadSample, type SampleName } from '../io/image';
+import { image as imageStrings } from '../i18n/image';
 import type { ImagePixels } from './conv/model';
 import { formatCount } from '../viz/format';
 import { buildPoolModel, stepPosition } from './pool/model';
@@ -46,8 +48,10 @@ import { PoolControls, type PoolActions } from './pool/PoolControls';
 import { PoolSummary } from './pool/PoolSummary';
 import { PoolMaps } from './pool/PoolMaps';
 import { PoolStepDetail } from './pool/PoolStepDetail';
-import { ReluPart } from './pool/ReluPart';
 import './pool/pool.css';
+
+// The ReLU part shows only when chosen (`part=relu`): its code loads then.
+const ReluPart = lazy(() => import('./pool/ReluPart').then((m) => ({ default: m.ReluPart })));
 
 const selectPool = (s: AppState) => s.views.pool;
 const selectPresent = (s: AppState) => s.ui.present;
@@ -59,8 +63,9 @@ const ANNOUNCE_MAX_SPEED = 2;
 const structuralKey = (cfg: PoolConfig) => JSON.stringify({ ...cfg, step: 0, speed: 0 });
 
 /** A sample image's pixels at the configured size (null for seeded inputs, or until loaded). */
-function usePixels(cfg: PoolConfig) {
-  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: string | null }>({
+function usePixels(cfg: PoolConfig): { key: string; pixels: ImagePixels | null; error: string | null } {
+  const ti = useT(imageStrings);
+  const [state, setState] = useState<{ key: string; pixels: ImagePixels | null; error: unknown }>({
     key: '',
     pixels: null,
     error: null,
@@ -72,13 +77,15 @@ function usePixels(cfg: PoolConfig) {
     let live = true;
     loadSample(cfg.src as SampleName).then(
       (img) => live && setState({ key, pixels: imageToPixels(img, cfg.c, cfg.h, cfg.w), error: null }),
-      (err: Error) => live && setState({ key, pixels: null, error: err.message }),
+      (err: unknown) => live && setState({ key, pixels: null, error: err }),
     );
     return () => {
       live = false;
     };
   }, [key, image, cfg.src, cfg.c, cfg.h, cfg.w]);
-  return image && state.key === key ? state : { key, pixels: null, error: null };
+  if (!image || state.key !== key) return { key, pixels: null, error: null };
+  // The message is worded at render time, so it follows a change of language.
+  return { key, pixels: state.pixels, error: state.error === null ? null : imageErrorText(state.error, ti) };
 }
 
 const PARTS = [
@@ -105,6 +112,7 @@ export function PoolPanel() {
   );
   const present = useAppStore(selectPresent);
   const t = useT(pool);
+  const tc = useT(common);
   const [hover, setHover] = useState<PoolHover>(null);
   const [help, setHelp] = useState(false);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
@@ -359,7 +367,17 @@ export function PoolPanel() {
             </div>
           </>
         ) : (
-          relu && <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} present={present} />
+          relu && (
+            <Suspense
+              fallback={
+                <p className="loading" role="status">
+                  {tc.loading}
+                </p>
+              }
+            >
+              <ReluPart cfg={structural} relu={relu} image={image} width={mainWidth} present={present} />
+            </Suspense>
+          )
         )}
       </div>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />

@@ -1,6 +1,5 @@
-import { scaleDiverging, scaleSequential } from 'd3';
-import { interpolateRdBu, interpolateGreys } from 'd3';
-import { rgb } from 'd3';
+import { rgb, scaleDiverging, scaleSequential } from 'd3';
+import { interpolateGreys, interpolateRdBu } from './schemes';
 
 /**
  * Colour maps. Signed values use ColorBrewer's RdBu, a diverging map that stays readable for the

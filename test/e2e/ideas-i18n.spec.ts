@@ -38,6 +38,8 @@ test.describe('the lecture-ideas view in Korean, dark and presentation modes', (
     await expect(page.getByRole('heading', { name: /픽셀 \(0, 0\)에서/ })).toBeVisible();
 
     await page.goto('./#/ideas?demo=template&tin=1x6x6&tk=4');
+    // Each demonstration loads when first shown: wait for the English scores before reading them.
+    await expect(page.getByTestId('score-row-0')).toBeVisible();
     const englishScores = await page.getByTestId('template-scores').locator('tbody td').allTextContents();
     await page.goto('./#/ideas?demo=template&tin=1x6x6&tk=4&lang=ko');
     await expect(page.getByTestId('template-verdict')).toContainText('모든 점수가 두 방법에서 같습니다');

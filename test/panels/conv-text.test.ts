@@ -6,6 +6,7 @@ import { axisFormula } from '../../src/panels/conv/formula';
 import { stepSpeech } from '../../src/panels/conv/speech';
 import { presetLabel, presetProblemText } from '../../src/panels/conv/presets';
 import { ImageError, imageErrorText, imageMessage } from '../../src/io/image';
+import { image } from '../../src/i18n/image';
 import { convAxis } from '../../src/engine/shapes';
 import type { ConvStep } from '../../src/engine/trace';
 import { defaultConv } from '../../src/state/params';
@@ -120,27 +121,27 @@ describe('messages about image files', () => {
     expect(err.message).toBe(
       '“broken.png” could not be read as an image: it may be damaged or in a format this browser cannot decode. Try a PNG or JPEG.',
     );
-    expect(imageErrorText(err, ko)).toBe(
+    expect(imageErrorText(err, image.ko)).toBe(
       '“broken.png”을(를) 이미지로 읽지 못했습니다. 파일이 손상되었거나 이 브라우저가 해독할 수 없는 형식일 수 있습니다. PNG나 JPEG를 사용해 보세요.',
     );
   });
   it('a file that is not an image says its type', () => {
-    expect(imageMessage({ kind: 'notImage', subject: null, type: 'text/plain' }, en)).toBe(
+    expect(imageMessage({ kind: 'notImage', subject: null, type: 'text/plain' }, image.en)).toBe(
       'The file is not an image (text/plain). Use a PNG, JPEG, GIF, WebP or BMP file.',
     );
-    expect(imageMessage({ kind: 'notImage', subject: null, type: 'text/plain' }, ko)).toBe(
+    expect(imageMessage({ kind: 'notImage', subject: null, type: 'text/plain' }, image.ko)).toBe(
       '파일은(는) 이미지가 아닙니다 (text/plain). PNG, JPEG, GIF, WebP, BMP 파일을 사용하세요.',
     );
   });
   it('a file that is too large says its size; a missing sample says its name and status', () => {
-    expect(imageMessage({ kind: 'tooLarge', subject: { shown: '“big.jpg”' }, mb: '31.5' }, ko)).toBe(
+    expect(imageMessage({ kind: 'tooLarge', subject: { shown: '“big.jpg”' }, mb: '31.5' }, image.ko)).toBe(
       '“big.jpg”의 크기는 31.5 MB입니다. 20 MB까지의 이미지만 사용할 수 있습니다.',
     );
-    expect(imageMessage({ kind: 'unreadable', subject: { sample: 'digit' } }, en)).toContain('The sample “digit” could not be read');
-    expect(imageMessage({ kind: 'sampleMissing', sample: 'scene', status: 404 }, en)).toBe('The sample image “scene” could not be loaded (404).');
-    expect(imageMessage({ kind: 'sampleMissing', sample: 'scene', status: 404 }, ko)).toBe('예제 이미지 “scene”을(를) 불러오지 못했습니다 (404).');
+    expect(imageMessage({ kind: 'unreadable', subject: { sample: 'digit' } }, image.en)).toContain('The sample “digit” could not be read');
+    expect(imageMessage({ kind: 'sampleMissing', sample: 'scene', status: 404 }, image.en)).toBe('The sample image “scene” could not be loaded (404).');
+    expect(imageMessage({ kind: 'sampleMissing', sample: 'scene', status: 404 }, image.ko)).toBe('예제 이미지 “scene”을(를) 불러오지 못했습니다 (404).');
   });
   it('other errors keep their own message', () => {
-    expect(imageErrorText(new Error('boom'), ko)).toBe('boom');
+    expect(imageErrorText(new Error('boom'), image.ko)).toBe('boom');
   });
 });

@@ -6,6 +6,7 @@ import { defaultConv } from '../../src/state/params';
 import { defaultNorm, packConv, type NormConfig } from '../../src/state/views/norm';
 import { buildConvModel } from '../../src/panels/conv/model';
 import { buildBatch, buildTestSample, decimalsFor, globalAverage } from '../../src/panels/norm/data';
+import { convLayerSamples } from '../../src/panels/norm/convLayer';
 import {
   buildNormModel,
   coincidences,
@@ -261,7 +262,9 @@ describe('the data', () => {
   it('sample 0 of the convolution source is exactly the convolution view’s output', () => {
     const conv = { ...defaultConv(), src: 'float' as const };
     const cfg: NormConfig = { ...defaultNorm(), src: 'conv', cv: packConv(conv)!, c: 2, h: 3, w: 3 };
-    const x = buildBatch(cfg, 0)!;
+    // The layer's code is loaded on demand: until then there is no data.
+    expect(buildBatch(cfg, 0)).toBeNull();
+    const x = buildBatch(cfg, 0, { convLayer: convLayerSamples })!;
     const own = buildConvModel(conv).output;
     expect(Array.from(x.data.slice(0, 18))).toEqual(Array.from(own.data));
     expect(x.shape).toEqual([2, 2, 3, 3]);

@@ -29,6 +29,9 @@ const en = {
   fullScreen: 'Full screen',
   openFull: 'Open in ConvScope ↗',
   settingsLabel: 'Page settings',
+  // The Export menu's button (the menu itself and its strings, exporting.ts, load when it is first opened)
+  exportButton: 'Export',
+  exportLoadFailed: 'The export could not be loaded. Reload the page to try again.',
   // Problem banner
   problemTitle: 'Part of this link could not be used',
   problemRest: 'Everything else in the link was applied.',

@@ -1,6 +1,5 @@
 /** The English strings of the `exporting` namespace (src/i18n/exporting.ts). */
 const en = {
-  button: 'Export',
   menuLabel: 'Export the current view',
   png: 'PNG image',
   pngHint: '1920 pixels wide, for slides',

@@ -31,6 +31,8 @@ const ko: Translation<typeof en> = {
   fullScreen: '전체 화면',
   openFull: 'ConvScope에서 열기 ↗',
   settingsLabel: '페이지 설정',
+  exportButton: '내보내기',
+  exportLoadFailed: '내보내기 기능을 불러오지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
   problemTitle: '이 링크의 일부를 사용할 수 없습니다',
   problemRest: '링크의 나머지 설정은 모두 적용했습니다.',
   dismiss: '닫기',

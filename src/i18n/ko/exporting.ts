@@ -3,7 +3,6 @@ import type { Translation } from '../core';
 import type en from '../en/exporting';
 
 const ko: Translation<typeof en> = {
-  button: '내보내기',
   menuLabel: '현재 보기 내보내기',
   png: 'PNG 이미지',
   pngHint: '너비 1920픽셀, 슬라이드용',

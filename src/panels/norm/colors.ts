@@ -1,4 +1,5 @@
-import { interpolateRgb, rgb, schemeTableau10 } from 'd3';
+import { interpolateRgb, rgb } from 'd3';
+import { schemeTableau10 } from '../../viz/schemes';
 
 /**
  * Colours of the statistics groups: Tableau's ten categorical colours (distinct in hue and

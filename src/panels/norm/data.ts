@@ -1,7 +1,7 @@
-import { conv2d } from '../../engine/conv';
 import { createRng } from '../../engine/random';
 import { tensor, type Tensor } from '../../engine/tensor';
-import { buildFilters, buildInput, type ImagePixels } from '../conv/model';
+import type { ImagePixels } from '../conv/model';
+import type { ConvLayerSamples } from './convLayer';
 import type { ConvConfig } from '../../state/types';
 import { NORM_LIMITS, offsetOf, spreadOf, unpackConv, type NormConfig } from '../../state/views/norm';
 
@@ -21,11 +21,16 @@ export const FLIPS = ['', 'flipped left–right', 'flipped top–bottom', 'turne
 /** The sample index of the test sample (a combination of image and flip no small batch starts with). */
 export const TEST_INDEX = 13;
 
-/** Pixels the data needs, already read: the four samples at the lab's C×H×W, and the convolution's input image. */
+/**
+ * What the data needs that is read or loaded on demand: the four samples at the lab's C×H×W, the
+ * convolution's input image, and the convolution source's code.
+ */
 export interface NormPixels {
   samples?: Partial<Record<ImageName, ImagePixels>>;
   /** The convolution's input image (source `conv` with an image input), at the convolution's c×h×w. */
   conv?: ImagePixels | null;
+  /** The convolution source's layer (convLayer.ts), loaded when that source is chosen. */
+  convLayer?: ConvLayerSamples;
 }
 
 /** A 32-bit mix of whole numbers (a MurmurHash3 finalizer per word), for independent seeded streams. */
@@ -139,24 +144,14 @@ export const convNeedsImage = (conv: Readonly<ConvConfig>) => conv.src !== 'int'
 /**
  * Samples `first … first + n − 1` of the convolution source: the convolution view's layer applied to
  * inputs seeded `seed + index` (sample 0 is exactly the convolution view's output), or to its image
- * flipped as the image source flips. Null while the image is not read.
+ * flipped as the image source flips. Null while the layer's code or the image is not loaded.
  */
 function convData(cfg: Readonly<NormConfig>, n: number, first: number, pixels: NormPixels): Tensor | null {
   const conv = convOf(cfg);
   const image = convNeedsImage(conv);
-  if (image && !pixels.conv) return null;
-  const { weight, bias } = buildFilters(conv);
-  const per = conv.c * conv.h * conv.w;
-  const input = tensor([n, conv.c, conv.h, conv.w]);
-  for (let i = 0; i < n; i++) {
-    const index = first + i;
-    const one = image
-      ? buildInput(conv, flipped(pixels.conv!, imageOf(index).flip))
-      : buildInput({ ...conv, seed: (conv.seed + index) >>> 0 });
-    input.data.set(one.data, i * per);
-  }
-  const out = conv2d(input, weight, bias, { stride: conv.s, padding: conv.p, dilation: conv.d });
-  return out;
+  if (!pixels.convLayer || (image && !pixels.conv)) return null;
+  const picture = pixels.conv;
+  return pixels.convLayer(conv, n, first, image && picture ? (index) => flipped(picture, imageOf(index).flip) : null);
 }
 
 /** Rounds hand-typed values into a tensor of the configuration's shape. */
