@@ -72,8 +72,10 @@ export function precacheManifest(files) {
  * The source of `sw.js` for a precache list. Install: fetch every URL (revalidating the HTTP cache)
  * into a cache named `<cacheName> <scope>`; a failed file fails the install, so a half-filled cache
  * is never used. Activate: delete this app's caches of other versions at the same scope, then claim
- * the open pages, so the very first visit works offline without a reload. An update waits (no
- * skipWaiting) until every page of the old version is closed, so one page never mixes two builds.
+ * the open pages, so the very first visit works offline without a reload. An update waits until
+ * every page of the old version is closed, so one page never mixes two builds — unless a page asks it
+ * to take over with the message `{ type: 'SKIP_WAITING' }` (the page's "new version" banner does so
+ * when the user chooses to reload; src/shell/serviceWorker.ts).
  * Fetch: same-origin GET only; precached files come from the cache (falling back to the network if
  * somehow missing); a navigation to the app's folder or its `index.html` gets the cached `index.html`.
  * Anything else (other origins, other methods, files not in the build) is left to the browser.
@@ -125,6 +127,11 @@ self.addEventListener('activate', (event) => {
       await self.clients.claim();
     })(),
   );
+});
+
+// Only when a page asks (its user chose "Reload" in the new-version banner): never on its own.
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {

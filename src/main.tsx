@@ -6,6 +6,7 @@ import { getAppStore } from './state/store';
 import { bindUrl } from './state/urlSync';
 import { routeOfHash, sharedOfHash } from './state/codec';
 import { loadView } from './state/views';
+import { registerServiceWorker } from './shell/serviceWorker';
 import './styles.css';
 
 // The URL is the state: read the link into the store, then keep the two in step. Before the first
@@ -27,16 +28,4 @@ void preloadView(first).catch(() => {
 });
 void Promise.allSettled([loadView(first), preloadStrings(first, lang)]).then(start);
 
-// Offline: in a production build, a service worker (written by scripts/sw-plugin.mjs) precaches every
-// file, so after the first visit the app works with the network off. It is registered relative to the
-// page, so any base path works, and once the page has loaded, so it never delays the first render.
-// Without one (file://, a private window, an old browser, a failed registration) the app works as before.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () => {
-    navigator.serviceWorker.register(new URL('sw.js', document.baseURI)).catch(() => {
-      // Offline use is an extra: a failed registration must not disturb the page or its console.
-    });
-  };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
-}
+registerServiceWorker(); // offline use and its "new version" banner: src/shell/serviceWorker.ts

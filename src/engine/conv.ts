@@ -3,7 +3,7 @@
  * im2col + a register-blocked matrix product: the receptive fields of a chunk of output pixels are
  * packed straight into GEMM panels, so memory stays small and the packed chunk stays in cache.
  */
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { gemmPacked, packPanels, PANEL as GEMM_PANEL } from './gemm';
 import { pad4, pair, type Pair, type Padding } from './params';
 import { dims4, vecArg, type Tensor, type Vec } from './tensor';
@@ -43,7 +43,7 @@ const CHUNK = 256;
 function groupsArg(value: unknown): number {
   const g = value === undefined ? 1 : value;
   if (typeof g !== 'number' || !Number.isInteger(g) || g < 1) {
-    throw new EngineError('groups', g, 'a whole number ≥ 1');
+    throw new EngineError('groups', g, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
   }
   return g;
 }
@@ -164,18 +164,18 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Vec | null, opts: C
   const groups = groupsArg(o.groups);
   const cout = wd.n;
   if (cin % groups !== 0) {
-    throw new EngineError('groups', groups, `a divisor of the input channel count ${cin}`);
+    throw new EngineError('groups', groups, expecting('divisor', `a divisor of the input channel count ${cin}`, { count: cin, of: 'input' }));
   }
   if (cout % groups !== 0) {
     throw new EngineError(
       'groups',
       groups,
-      `a divisor of the output channel count weight.shape[0] = ${cout}`,
+      expecting('divisor', `a divisor of the output channel count weight.shape[0] = ${cout}`, { count: cout, of: 'output' }),
     );
   }
   const cg = cin / groups;
   if (wd.c !== cg) {
-    throw new EngineError('weight.shape[1]', wd.c, `${cg} (input channels ${cin} / groups ${groups})`);
+    throw new EngineError('weight.shape[1]', wd.c, expecting('channelsPerGroup', `${cg} (input channels ${cin} / groups ${groups})`, { expected: cg, cin, groups }));
   }
   const b = vecArg(bias, 'bias', [cout]);
   const kh = wd.h;
@@ -186,14 +186,22 @@ export function conv2d(input: Tensor, weight: Tensor, bias?: Vec | null, opts: C
     throw new EngineError(
       'weight.shape[2]',
       kh,
-      `a kernel height whose dilated extent ${dh}·(${kh} − 1) + 1 = ${dh * (kh - 1) + 1} is at most the padded input height ${h + pad.top + pad.bottom}`,
+      expecting(
+        'windowFits',
+        `a kernel height whose dilated extent ${dh}·(${kh} − 1) + 1 = ${dh * (kh - 1) + 1} is at most the padded input height ${h + pad.top + pad.bottom}`,
+        { extent: dh * (kh - 1) + 1, padded: h + pad.top + pad.bottom },
+      ),
     );
   }
   if (wo < 1) {
     throw new EngineError(
       'weight.shape[3]',
       kw,
-      `a kernel width whose dilated extent ${dw}·(${kw} − 1) + 1 = ${dw * (kw - 1) + 1} is at most the padded input width ${w + pad.left + pad.right}`,
+      expecting(
+        'windowFits',
+        `a kernel width whose dilated extent ${dw}·(${kw} − 1) + 1 = ${dw * (kw - 1) + 1} is at most the padded input width ${w + pad.left + pad.right}`,
+        { extent: dw * (kw - 1) + 1, padded: w + pad.left + pad.right },
+      ),
     );
   }
 
@@ -260,7 +268,7 @@ export function convTranspose2d(
     );
   }
   if (cin % groups !== 0) {
-    throw new EngineError('groups', groups, `a divisor of the input channel count ${cin}`);
+    throw new EngineError('groups', groups, expecting('divisor', `a divisor of the input channel count ${cin}`, { count: cin, of: 'input' }));
   }
   const cg = cin / groups;
   const og = wd.c;

@@ -3,7 +3,7 @@
  * panels (the work horse of conv2d and convTranspose2d) and a tensor validator for any rank.
  * Nothing here is part of the public engine API.
  */
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { assertFinite, type Tensor } from './tensor';
 
 /** Rows of A and columns of B handled together by the 4×4 micro-kernel. */
@@ -128,14 +128,14 @@ export function checkTensor(t: Tensor, field: string, ranks?: number[]): number[
   }
   let size = 1;
   t.shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}.shape[${i}]`, d, 'a whole number ≥ 1');
+    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}.shape[${i}]`, d, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
     size *= d;
   });
   if (t.data.length !== size) {
     throw new EngineError(
       `${field}.data.length`,
       t.data.length,
-      `${size} values for shape [${t.shape.join(', ')}]`,
+      expecting('valueCount', `${size} values for shape [${t.shape.join(', ')}]`, { count: size }),
     );
   }
   assertFinite(t.data, field);

@@ -4,7 +4,7 @@
  * float64 (mean first, then the mean squared deviation), so values far from zero keep their variance;
  * the variance is the biased one (divided by the count), and y = (x − mean)/√(var + eps)·γ + β.
  */
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { checkTensor } from './gemm';
 import { vecArg, type Tensor, type Vec } from './tensor';
 
@@ -65,7 +65,7 @@ function normShape(input: Tensor, ranks: number[]): NormShape {
 function epsArg(value: unknown): number {
   if (value === undefined) return 1e-5;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new EngineError('eps', value, 'a finite number > 0');
+    throw new EngineError('eps', value, expecting('positive', 'a finite number > 0'));
   }
   return value;
 }
@@ -204,10 +204,10 @@ export function batchNorm(input: Tensor, opts?: BatchNormOptions): BatchNormResu
   const { n, c, hw } = normShape(input, [2, 4]);
   const eps = epsArg(o.eps);
   const training = o.training === undefined ? true : o.training;
-  if (typeof training !== 'boolean') throw new EngineError('training', training, 'true or false');
+  if (typeof training !== 'boolean') throw new EngineError('training', training, expecting('boolean', 'true or false'));
   const momentum = o.momentum === undefined ? 0.1 : o.momentum;
   if (typeof momentum !== 'number' || !Number.isFinite(momentum) || momentum < 0 || momentum > 1) {
-    throw new EngineError('momentum', momentum, 'a number between 0 and 1');
+    throw new EngineError('momentum', momentum, expecting('unitInterval', 'a number between 0 and 1'));
   }
   const gamma = vecArg(o.gamma, 'gamma', [c]);
   const beta = vecArg(o.beta, 'beta', [c]);
@@ -215,7 +215,7 @@ export function batchNorm(input: Tensor, opts?: BatchNormOptions): BatchNormResu
   const rv = vecArg(o.runningVar, 'runningVar', [c]);
   if (rv) {
     rv.forEach((v, i) => {
-      if (v < 0) throw new EngineError(`runningVar[${i}]`, v, 'a variance ≥ 0');
+      if (v < 0) throw new EngineError(`runningVar[${i}]`, v, expecting('nonNegative', 'a variance ≥ 0'));
     });
   }
   if (!training && !rm) {
@@ -299,7 +299,7 @@ export function layerNorm(input: Tensor, opts?: NormOptions): NormStats {
   const gamma = vecArg(o.gamma, 'gamma', lengths);
   const beta = vecArg(o.beta, 'beta', lengths);
   if (gamma && beta && gamma.length !== beta.length) {
-    throw new EngineError('beta.length', beta.length, `${gamma.length}, the length of gamma`);
+    throw new EngineError('beta.length', beta.length, expecting('length', `${gamma.length}, the length of gamma`, { expected: gamma.length }));
   }
   const perElement = (gamma ?? beta)?.length === c * hw;
   return normalizeSegments(input, n, c * hw, eps, gamma, beta, perElement ? 1 : hw, perElement ? c * hw : c);
@@ -332,7 +332,7 @@ export function groupNorm(input: Tensor, opts: GroupNormOptions): NormStats {
   const { n, c, hw } = normShape(input, [4]);
   const groups = o.groups;
   if (typeof groups !== 'number' || !Number.isInteger(groups) || groups < 1 || c % groups !== 0) {
-    throw new EngineError('groups', groups, `a whole number ≥ 1 that divides the channel count ${c}`);
+    throw new EngineError('groups', groups, expecting('divisor', `a whole number ≥ 1 that divides the channel count ${c}`, { count: c, of: 'channels' }));
   }
   const eps = epsArg(o.eps);
   const gamma = vecArg(o.gamma, 'gamma', [c]);

@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 
 /** A per-axis value: `n` for both axes or `[h, w]`. */
 export type Pair = number | [number, number] | readonly [number, number];
@@ -22,7 +22,7 @@ export function pair(value: Pair | undefined, field: string, fallback: number, m
   const hw: number[] = typeof v === 'number' ? [v, v] : Array.isArray(v) ? [...(v as number[])] : [NaN];
   if (hw.length !== 2) throw new EngineError(field, v, 'n or [h, w]');
   for (const x of hw) {
-    if (!Number.isInteger(x) || x < min) throw new EngineError(field, v, `whole numbers ≥ ${min}`);
+    if (!Number.isInteger(x) || x < min) throw new EngineError(field, v, expecting('whole', `whole numbers ≥ ${min}`, { min }));
   }
   return [hw[0]!, hw[1]!];
 }
@@ -39,7 +39,7 @@ export function pad4(value: Padding | undefined, field = 'padding'): Pad4 {
   else if (Array.isArray(v) && v.length === 4) sides = [...v];
   else throw new EngineError(field, v, 'n, [h, w] or [top, bottom, left, right]');
   for (const x of sides) {
-    if (!Number.isInteger(x) || x < 0) throw new EngineError(field, v, 'whole numbers ≥ 0');
+    if (!Number.isInteger(x) || x < 0) throw new EngineError(field, v, expecting('whole', 'whole numbers ≥ 0', { min: 0 }));
   }
   const [top, bottom, left, right] = sides as [number, number, number, number];
   return { top, bottom, left, right };

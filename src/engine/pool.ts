@@ -3,7 +3,7 @@
  * and average divisors). Window bounds are computed once per row and column, so the inner loops run
  * without bounds checks.
  */
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { pad4, pair, type Pad4, type Pair, type Padding } from './params';
 import { dims4, type Tensor } from './tensor';
 
@@ -53,7 +53,7 @@ interface PoolGeometry {
 
 function boolArg(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new EngineError(field, value, 'true or false');
+  if (typeof value !== 'boolean') throw new EngineError(field, value, expecting('boolean', 'true or false'));
   return value;
 }
 
@@ -93,7 +93,11 @@ function geometry(
     throw new EngineError(
       'padding',
       opts.padding,
-      `at most half the kernel on each side (≤ ${halfH} top and bottom, ≤ ${halfW} left and right, for kernel [${kh}, ${kw}])`,
+      expecting(
+        'poolPadding',
+        `at most half the kernel on each side (≤ ${halfH} top and bottom, ≤ ${halfW} left and right, for kernel [${kh}, ${kw}])`,
+        { maxH: halfH, maxW: halfW },
+      ),
     );
   }
   const ho = poolOut(h, pad.top, pad.bottom, kh, dh, sh, ceil);

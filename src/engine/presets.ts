@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 
 /** The names of the filter presets the views offer. */
 export const FILTER_PRESETS = ['random', 'identity', 'box', 'gauss', 'sharpen', 'sobelx', 'sobely', 'laplace'] as const;
@@ -41,10 +41,10 @@ function binomial(n: number): number[] {
  */
 export function presetKernel2d(name: PresetName, kh: number, kw: number): Float32Array {
   if (!Number.isInteger(kh) || kh < 1 || !Number.isInteger(kw) || kw < 1) {
-    throw new EngineError('kernel', [kh, kw], 'whole numbers ≥ 1');
+    throw new EngineError('kernel', [kh, kw], expecting('whole', 'whole numbers ≥ 1', { min: 1 }));
   }
   const problem = name === 'random' ? 'has no fixed kernel' : presetProblem(name, kh, kw);
-  if (problem) throw new EngineError('preset', name, `a preset that supports a ${kh}×${kw} kernel`, `${name} ${problem}`);
+  if (problem) throw new EngineError('preset', name, expecting('preset', `a preset that supports a ${kh}×${kw} kernel`, { preset: name, kh, kw }), `${name} ${problem}`);
   const k = new Float32Array(kh * kw);
   const centre = Math.floor(kh / 2) * kw + Math.floor(kw / 2);
   switch (name) {
@@ -86,7 +86,7 @@ export function presetKernel2d(name: PresetName, kh: number, kw: number): Float3
  * keeps its brightness; derivative presets are not, so their weights stay whole numbers.
  */
 export function presetFilter(name: PresetName, channels: number, kh: number, kw: number): Float32Array {
-  if (!Number.isInteger(channels) || channels < 1) throw new EngineError('channels', channels, 'a whole number ≥ 1');
+  if (!Number.isInteger(channels) || channels < 1) throw new EngineError('channels', channels, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
   const k2 = presetKernel2d(name, kh, kw);
   const scale = name === 'sobelx' || name === 'sobely' || name === 'laplace' ? 1 : 1 / channels;
   const out = new Float32Array(channels * kh * kw);

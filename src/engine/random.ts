@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { tensor, type Tensor } from './tensor';
 
 /**
@@ -28,7 +28,7 @@ export type RandomDist =
 const TWO_32 = 4294967296;
 
 function finite(v: unknown, field: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(field, v, 'a finite number');
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new EngineError(field, v, expecting('finite', 'a finite number'));
   return v;
 }
 
@@ -51,7 +51,7 @@ function range(min: unknown, max: unknown, integer: boolean): [number, number] {
  */
 export function createRng(seed: number): Rng {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= TWO_32) {
-    throw new EngineError('seed', seed, 'a whole number from 0 to 4294967295');
+    throw new EngineError('seed', seed, expecting('wholeRange', 'a whole number from 0 to 4294967295', { min: 0, max: 4294967295 }));
   }
   let state = seed | 0;
   const next = (): number => {
@@ -128,7 +128,7 @@ export function randomTensor(rng: Rng, shape: number[], dist: RandomDist): Tenso
     case 'normal': {
       const mean = dist.mean === undefined ? 0 : finite(dist.mean, 'mean');
       const std = dist.std === undefined ? 1 : finite(dist.std, 'std');
-      if (std < 0) throw new EngineError('std', dist.std, 'a number ≥ 0');
+      if (std < 0) throw new EngineError('std', dist.std, expecting('nonNegative', 'a number ≥ 0'));
       for (let i = 0; i < data.length; i++) data[i] = mean + std * rng.normal();
       break;
     }

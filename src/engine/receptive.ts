@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { pad4, pair, type Padding, type Pair } from './params';
 import { convAxis, poolAxis } from './shapes';
 
@@ -71,7 +71,7 @@ function normalize(layers: RFLayerSpec[]): Layer[] {
       throw new EngineError(`${at}.kind`, spec.kind, "'conv', 'pool' or 'relu'");
     }
     if (spec.ceilMode !== undefined && typeof spec.ceilMode !== 'boolean') {
-      throw new EngineError(`${at}.ceilMode`, spec.ceilMode, 'true or false');
+      throw new EngineError(`${at}.ceilMode`, spec.ceilMode, expecting('boolean', 'true or false'));
     }
     if (kind === 'relu') {
       // Elementwise: any geometry given must be the identity's.
@@ -154,7 +154,7 @@ function fields(layers: Layer[]): RFInfo[] {
 
 function cellArg(v: unknown, field: string): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
-    throw new EngineError(field, v, 'a whole number ≥ 0');
+    throw new EngineError(field, v, expecting('whole', 'a whole number ≥ 0', { min: 0 }));
   return v;
 }
 
@@ -163,7 +163,7 @@ function layerArg(v: unknown, field: string, min: number, max: number): number {
     throw new EngineError(
       field,
       v,
-      max < min ? 'nothing: there are no layers' : `a whole number from ${min} to ${max}`,
+      max < min ? 'nothing: there are no layers' : expecting('wholeRange', `a whole number from ${min} to ${max}`, { min, max }),
     );
   }
   return v;
@@ -280,8 +280,8 @@ export function influenceRegion(
   const here = all[layerIndex + 1]!;
   const r = cellArg(row, 'row');
   const c = cellArg(col, 'col');
-  if (r >= here[0]) throw new EngineError('row', row, `a whole number from 0 to ${here[0] - 1}`);
-  if (c >= here[1]) throw new EngineError('col', col, `a whole number from 0 to ${here[1] - 1}`);
+  if (r >= here[0]) throw new EngineError('row', row, expecting('wholeRange', `a whole number from 0 to ${here[0] - 1}`, { min: 0, max: here[0] - 1 }));
+  if (c >= here[1]) throw new EngineError('col', col, expecting('wholeRange', `a whole number from 0 to ${here[1] - 1}`, { min: 0, max: here[1] - 1 }));
   const lo: [number, number] = [r, c];
   const hi: [number, number] = [r, c];
   for (let l = layerIndex; l >= 0; l--) {

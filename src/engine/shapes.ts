@@ -1,4 +1,4 @@
-import { EngineError, formatValue } from './errors';
+import { EngineError, formatValue, expecting } from './errors';
 import { pad4, pair, type Pad4, type Padding, type Pair } from './params';
 
 /**
@@ -59,7 +59,35 @@ export interface Problem {
   message: string;
   /** The valid range of this field given the other fields, e.g. "kernel ≤ 5 for this input and padding". */
   valid: string;
+  /**
+   * What is wrong, stable across wording changes, so a view can say it in another language; the
+   * numbers of the sentence are in `params` (already formatted, e.g. `"5×4"`). Codes and parameters:
+   * `notConfig` · `input` {height, width} · `count` {value} · `pairShape` {value} · `pairRange` {value, min} ·
+   * `paddingShape` {value} · `paddingNegative` {value} · `paddingWhole` {value} · `sameStride` {stride} ·
+   * `groupsWhole` {value} · `groupsDivide` {groups, cin, cout, options} · `ceilMode` {value} ·
+   * `poolPadding` {pad, window, max} · `window` {kernel, span, padded, limit, axis: 'both' | 'rows' | 'cols'}.
+   */
+  code?: ProblemCode;
+  /** The numbers and names of the sentence, formatted (see `code`). */
+  params?: Readonly<Record<string, string>>;
 }
+
+/** The kinds of {@link Problem}. */
+export type ProblemCode =
+  | 'notConfig'
+  | 'input'
+  | 'count'
+  | 'pairShape'
+  | 'pairRange'
+  | 'paddingShape'
+  | 'paddingNegative'
+  | 'paddingWhole'
+  | 'sameStride'
+  | 'groupsWhole'
+  | 'groupsDivide'
+  | 'ceilMode'
+  | 'poolPadding'
+  | 'window';
 
 /** Padding for a convolution: a {@link Padding} or PyTorch's `'valid'` (none) and `'same'` (stride 1 only). */
 export type ConvPadding = Padding | 'same' | 'valid';
@@ -122,13 +150,13 @@ function isWhole(v: unknown, min: number): v is number {
 }
 
 function whole(v: unknown, field: string, min: number): number {
-  if (!isWhole(v, min)) throw new EngineError(field, v, `a whole number ≥ ${min}`);
+  if (!isWhole(v, min)) throw new EngineError(field, v, expecting('whole', `a whole number ≥ ${min}`, { min }));
   return v;
 }
 
 function bool(v: unknown, field: string, fallback: boolean): boolean {
   if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw new EngineError(field, v, 'true or false');
+  if (typeof v !== 'boolean') throw new EngineError(field, v, expecting('boolean', 'true or false'));
   return v;
 }
 
@@ -137,7 +165,7 @@ function shapeOf(v: unknown, field: string, ranks: number[]): number[] {
     throw new EngineError(
       field,
       v,
-      ranks.length === 1 ? `a shape of rank ${ranks[0]}` : `a shape of rank ${ranks.join(' or ')}`,
+      expecting('rank', ranks.length === 1 ? `a shape of rank ${ranks[0]}` : `a shape of rank ${ranks.join(' or ')}`, { ranks: ranks.join('/') }),
     );
   }
   v.forEach((d, i) => whole(d, `${field}[${i}]`, 1));
@@ -354,7 +382,10 @@ function tooSmall(
   return new EngineError(
     field,
     value,
-    `a kernel of at most ${maxH}×${maxW} ${context}`,
+    expecting('windowFits', `a kernel of at most ${maxH}×${maxW} ${context}`, {
+      extent: `${rows.effectiveKernel}×${cols.effectiveKernel}`,
+      padded: `${rows.padded}×${cols.padded}`,
+    }),
     `the window spans ${rows.effectiveKernel}×${cols.effectiveKernel} but the padded input is ${rows.padded}×${cols.padded}`,
   );
 }
@@ -378,14 +409,14 @@ export function conv2dShape(
   const stride = pair(opts.stride, 'stride', 1);
   const dilation = pair(opts.dilation, 'dilation', 1);
   const groups = whole(opts.groups ?? 1, 'groups', 1);
-  if (c % groups !== 0) throw new EngineError('groups', groups, `a divisor of the ${c} input channels`);
+  if (c % groups !== 0) throw new EngineError('groups', groups, expecting('divisor', `a divisor of the ${c} input channels`, { count: c, of: 'input' }));
   if (cout % groups !== 0)
-    throw new EngineError('groups', groups, `a divisor of the ${cout} output channels (weightShape[0])`);
+    throw new EngineError('groups', groups, expecting('divisor', `a divisor of the ${cout} output channels (weightShape[0])`, { count: cout, of: 'output' }));
   if (cinPerGroup !== c / groups) {
     throw new EngineError(
       'weightShape[1]',
       cinPerGroup,
-      `${c / groups} (input channels ${c} / groups ${groups})`,
+      expecting('channelsPerGroup', `${c / groups} (input channels ${c} / groups ${groups})`, { expected: c / groups, cin: c, groups }),
     );
   }
   const p = convPad4(opts.padding, [kh, kw], dilation, stride);
@@ -426,7 +457,11 @@ export function pool2dShape(inputShape: number[], opts: Pool2dOptions): ConvShap
     throw new EngineError(
       'padding',
       opts.padding,
-      `at most half the kernel: ≤ ${limitH} rows and ≤ ${limitW} columns for a ${kernel[0]}×${kernel[1]} kernel`,
+      expecting(
+        'poolPadding',
+        `at most half the kernel: ≤ ${limitH} rows and ≤ ${limitW} columns for a ${kernel[0]}×${kernel[1]} kernel`,
+        { maxH: limitH, maxW: limitW },
+      ),
     );
   }
   const rows = poolAxis(h, kernel[0], strideHW[0], p.top, p.bottom, dilation[0], ceil);
@@ -468,7 +503,7 @@ export function convTranspose2dShape(
   const [cin, coutPerGroup, kh, kw] = ws as [number, number, number, number];
   if (cin !== c) throw new EngineError('weightShape[0]', cin, `${c}, the input channels`);
   const groups = whole(opts.groups ?? 1, 'groups', 1);
-  if (c % groups !== 0) throw new EngineError('groups', groups, `a divisor of the ${c} input channels`);
+  if (c % groups !== 0) throw new EngineError('groups', groups, expecting('divisor', `a divisor of the ${c} input channels`, { count: c, of: 'input' }));
   const stride = pair(opts.stride, 'stride', 1);
   const dilation = pair(opts.dilation, 'dilation', 1);
   const outPad = pair(opts.outputPadding, 'outputPadding', 0, 0);
@@ -603,6 +638,9 @@ function pairProblem(
         ? `The ${what} must be one number or a pair [height, width]; ${formatValue(v)} is neither.`
         : `The ${what} must be a whole number of at least ${min}${hint}; ${shown(v)} is not.`,
     valid: `${field} ≥ ${min} (whole number${min === 0 ? 's' : ''})`,
+    ...(r === 'shape'
+      ? { code: 'pairShape' as const, params: { value: formatValue(v) } }
+      : { code: 'pairRange' as const, params: { value: shown(v), min: String(min) } }),
   });
   return null;
 }
@@ -614,6 +652,8 @@ function countProblem(problems: Problem[], field: string, v: unknown, what: stri
     value: v,
     message: `The number of ${what} must be a whole number of at least 1; ${shown(v)} is not.`,
     valid: `${field} ≥ 1 (whole number)`,
+    code: 'count',
+    params: { value: shown(v) },
   });
   return null;
 }
@@ -625,6 +665,8 @@ function inputProblem(problems: Problem[], height: unknown, width: unknown): [nu
     value: [height, width],
     message: `The input must be at least 1×1, with whole numbers for its height and width; ${shown(height)}×${shown(width)} is not possible.`,
     valid: 'height ≥ 1 and width ≥ 1 (whole numbers)',
+    code: 'input',
+    params: { height: shown(height), width: shown(width) },
   });
   return null;
 }
@@ -641,7 +683,9 @@ function paddingProblem(problems: Problem[], v: Padding | undefined): Pad4 | nul
       : negative
         ? `Padding cannot be negative: it adds cells around the input, so ${shown(v)} is not possible.`
         : `Padding must be a whole number of cells; ${shown(v)} is not.`;
-    problems.push({ field: 'padding', value: v, message, valid: 'padding ≥ 0 (whole numbers)' });
+    const code = badShape ? 'paddingShape' : negative ? 'paddingNegative' : 'paddingWhole';
+    const params = { value: badShape ? formatValue(v) : shown(v) };
+    problems.push({ field: 'padding', value: v, message, valid: 'padding ≥ 0 (whole numbers)', code, params });
     return null;
   }
 }
@@ -707,7 +751,14 @@ function windowProblem(
       : badR
         ? `${field} height ≤ ${maxH} ${context}`
         : `${field} width ≤ ${maxW} ${context}`;
-  return { field, value, message: `${spanText} ${comparison} ${padded}; ${advice}.`, valid };
+  const params = {
+    kernel: kernelText,
+    span: `${rows.effectiveKernel}×${cols.effectiveKernel}`,
+    padded: `${rows.padded}×${cols.padded}`,
+    limit: badR && badC ? either(maxH, maxW) : badR ? `${maxH}` : `${maxW}`,
+    axis: badR && badC ? 'both' : badR ? 'rows' : 'cols',
+  };
+  return { field, value, message: `${spanText} ${comparison} ${padded}; ${advice}.`, valid, code: 'window', params };
 }
 
 function notAConfig(cfg: unknown, needs: string): Problem {
@@ -716,6 +767,7 @@ function notAConfig(cfg: unknown, needs: string): Problem {
     value: cfg,
     message: `There is no configuration to check: it needs ${needs}.`,
     valid: `an object with ${needs}`,
+    code: 'notConfig',
   };
 }
 
@@ -772,6 +824,8 @@ export function checkConv2d(cfg: Conv2dConfig): Problem[] {
         value: cfg.padding,
         message: `'same' padding keeps the output the size of the input, which only works with stride 1; with stride ${shown(cfg.stride)} give the padding as a number.`,
         valid: "padding ≥ 0 (whole numbers), or 'same' with stride 1",
+        code: 'sameStride',
+        params: { stride: shown(cfg.stride) },
       });
     } else if (kernel && dilation) {
       const [top, bottom] = samePadding(kernel[0], dilation[0]);
@@ -787,6 +841,8 @@ export function checkConv2d(cfg: Conv2dConfig): Problem[] {
       value: cfg.groups,
       message: `The number of groups must be a whole number of at least 1 (1 is an ordinary convolution); ${shown(cfg.groups)} is not.`,
       valid: 'groups ≥ 1 (whole number)',
+      code: 'groupsWhole',
+      params: { value: shown(cfg.groups) },
     });
   } else if (cin !== null && cout !== null && (cin % groupsValue !== 0 || cout % groupsValue !== 0)) {
     const common = divisors(cin).filter((d) => cout % d === 0);
@@ -801,6 +857,8 @@ export function checkConv2d(cfg: Conv2dConfig): Problem[] {
       value: cfg.groups,
       message: `groups = ${groupsValue} ${what}; every group needs the same whole number of input and output channels, so use ${listOr(common)}.`,
       valid: `groups ∈ {${common.join(', ')}} (divides both ${cin} and ${cout})`,
+      code: 'groupsDivide',
+      params: { groups: String(groupsValue), cin: String(cin), cout: String(cout), options: common.join(', ') },
     });
   }
 
@@ -855,6 +913,8 @@ export function checkPool2d(cfg: Pool2dConfig): Problem[] {
       value: cfg.ceilMode,
       message: `Ceil mode is either on (true) or off (false); ${shown(cfg.ceilMode)} is neither.`,
       valid: 'true or false',
+      code: 'ceilMode',
+      params: { value: shown(cfg.ceilMode) },
     });
   } else ceil = cfg.ceilMode ?? false;
 
@@ -869,6 +929,8 @@ export function checkPool2d(cfg: Pool2dConfig): Problem[] {
         value: cfg.padding,
         message: `Padding ${either(worst[0], worst[1])} is more than half of the ${dims(kernel)} pooling window, so a window could see only padding; PyTorch allows at most ${limitText}${square ? '' : ' (rows×columns)'}.`,
         valid: `padding ≤ ${limitText} for a ${dims(kernel)} window`,
+        code: 'poolPadding',
+        params: { pad: either(worst[0], worst[1]), window: dims(kernel), max: limitText },
       });
       pad = null;
     }

@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 
 /** A dense tensor: row-major `data` of `shape` (NCHW for images). Any object of this shape will do. */
 export interface Tensor {
@@ -23,11 +23,11 @@ export type Vec = Float32Array | number[];
  */
 export function tensor(shape: number[], data?: ArrayLike<number>): Tensor {
   shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1) throw new EngineError(`shape[${i}]`, d, 'a whole number ≥ 1');
+    if (!Number.isInteger(d) || d < 1) throw new EngineError(`shape[${i}]`, d, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
   });
   const size = shape.reduce((a, b) => a * b, 1);
   if (data !== undefined && data.length !== size) {
-    throw new EngineError('data.length', data.length, `${size} values for shape [${shape.join(', ')}]`);
+    throw new EngineError('data.length', data.length, expecting('valueCount', `${size} values for shape [${shape.join(', ')}]`, { count: size }));
   }
   const out = new Float32Array(size);
   if (data) out.set(data);
@@ -48,16 +48,16 @@ export function dims4(t: Tensor, field: string, finite = true): Dims4 {
     throw new EngineError(field, t, 'a tensor { shape: number[], data: Float32Array }');
   }
   if (t.shape.length !== 4) {
-    throw new EngineError(`${field}.shape`, t.shape, 'a rank-4 shape [N, C, H, W]');
+    throw new EngineError(`${field}.shape`, t.shape, expecting('rank', 'a rank-4 shape [N, C, H, W]', { ranks: 4 }));
   }
   t.shape.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 1) {
-      throw new EngineError(`${field}.shape[${i}]`, d, 'a whole number ≥ 1');
+      throw new EngineError(`${field}.shape[${i}]`, d, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
     }
   });
   const [n, c, h, w] = t.shape as [number, number, number, number];
   if (t.data.length !== n * c * h * w) {
-    throw new EngineError(`${field}.data.length`, t.data.length, `${n * c * h * w} values for shape [${t.shape.join(', ')}]`);
+    throw new EngineError(`${field}.data.length`, t.data.length, expecting('valueCount', `${n * c * h * w} values for shape [${t.shape.join(', ')}]`, { count: n * c * h * w }));
   }
   if (finite) assertFinite(t.data, field);
   return { n, c, h, w };
@@ -67,7 +67,7 @@ export function dims4(t: Tensor, field: string, finite = true): Dims4 {
 export function assertFinite(data: ArrayLike<number>, field: string): void {
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new EngineError(`${field}[${i}]`, data[i], 'a finite number');
+      throw new EngineError(`${field}[${i}]`, data[i], expecting('finite', 'a finite number'));
     }
   }
 }
@@ -82,7 +82,7 @@ export function vecArg(v: Vec | null | undefined, field: string, lengths: number
     throw new EngineError(field, v, 'a Float32Array or number[]');
   }
   if (!lengths.includes(v.length)) {
-    throw new EngineError(`${field}.length`, v.length, lengths.length === 1 ? `${lengths[0]}` : `one of ${lengths.join(', ')}`);
+    throw new EngineError(`${field}.length`, v.length, expecting('length', lengths.length === 1 ? `${lengths[0]}` : `one of ${lengths.join(', ')}`, { expected: lengths.join('/') }));
   }
   assertFinite(v, field);
   return v instanceof Float32Array ? v : Float32Array.from(v);

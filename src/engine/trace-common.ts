@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 
 /*
  * What the step-by-step traces (trace-conv.ts, trace-pool.ts, trace-norm.ts) share: the window type and
@@ -20,10 +20,10 @@ export interface TraceWindow {
  */
 export function shape4(shape: readonly number[], field: string): [number, number, number, number] {
   if (!Array.isArray(shape) || shape.length !== 4) {
-    throw new EngineError(field, shape, 'a rank-4 shape [N, C, H, W]');
+    throw new EngineError(field, shape, expecting('rank', 'a rank-4 shape [N, C, H, W]', { ranks: 4 }));
   }
   shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}[${i}]`, d, 'a whole number ≥ 1');
+    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}[${i}]`, d, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
   });
   return [shape[0]!, shape[1]!, shape[2]!, shape[3]!];
 }
@@ -37,7 +37,7 @@ export function indexArg(index: number, total: number, field: string): number {
     throw new EngineError(
       field,
       index,
-      total > 0 ? `a whole number from 0 to ${total - 1}` : 'nothing (there are no steps)',
+      total > 0 ? expecting('wholeRange', `a whole number from 0 to ${total - 1}`, { min: 0, max: total - 1 }) : 'nothing (there are no steps)',
     );
   }
   return index;
@@ -49,7 +49,7 @@ export function indexArg(index: number, total: number, field: string): number {
  */
 export function finiteAt(data: ArrayLike<number>, i: number, field: string): number {
   const v = data[i]!;
-  if (!Number.isFinite(v)) throw new EngineError(`${field}[${i}]`, v, 'a finite number');
+  if (!Number.isFinite(v)) throw new EngineError(`${field}[${i}]`, v, expecting('finite', 'a finite number'));
   return v;
 }
 

@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { pad4, pair, type Pad4, type Pair, type Padding } from './params';
 import { dims4, vecArg, type Tensor, type Vec } from './tensor';
 import { finiteAt, indexArg, optionsArg, shape4, type TraceWindow } from './trace-common';
@@ -124,15 +124,15 @@ export function convGeometry(
   const dilation = pair(o.dilation, 'dilation', 1);
   const padding = pad4(o.padding, 'padding');
   const groups = o.groups === undefined ? 1 : o.groups;
-  if (!Number.isInteger(groups) || groups < 1) throw new EngineError('groups', groups, 'a whole number ≥ 1');
-  if (cin % groups !== 0) throw new EngineError('groups', groups, `a divisor of the input channels (${cin})`);
+  if (!Number.isInteger(groups) || groups < 1) throw new EngineError('groups', groups, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
+  if (cin % groups !== 0) throw new EngineError('groups', groups, expecting('divisor', `a divisor of the input channels (${cin})`, { count: cin, of: 'input' }));
   if (cout % groups !== 0)
-    throw new EngineError('groups', groups, `a divisor of the output channels (${cout})`);
+    throw new EngineError('groups', groups, expecting('divisor', `a divisor of the output channels (${cout})`, { count: cout, of: 'output' }));
   if (cinPerGroup !== cin / groups) {
     throw new EngineError(
       'weight.shape[1]',
       cinPerGroup,
-      `${cin / groups} (input channels ${cin} / groups ${groups})`,
+      expecting('channelsPerGroup', `${cin / groups} (input channels ${cin} / groups ${groups})`, { expected: cin / groups, cin, groups }),
     );
   }
   const extH = dilation[0] * (kh - 1) + 1;
@@ -143,14 +143,14 @@ export function convGeometry(
     throw new EngineError(
       'weight.shape[2]',
       kh,
-      `a kernel whose dilated height (${extH}) fits in the padded input height (${padH})`,
+      expecting('windowFits', `a kernel whose dilated height (${extH}) fits in the padded input height (${padH})`, { extent: extH, padded: padH }),
     );
   }
   if (extW > padW) {
     throw new EngineError(
       'weight.shape[3]',
       kw,
-      `a kernel whose dilated width (${extW}) fits in the padded input width (${padW})`,
+      expecting('windowFits', `a kernel whose dilated width (${extW}) fits in the padded input width (${padW})`, { extent: extW, padded: padW }),
     );
   }
   const outH = Math.floor((padH - extH) / stride[0]) + 1;
@@ -309,7 +309,7 @@ export function convStep(
 
 function coordArg(value: number, size: number, field: string): number {
   if (!Number.isInteger(value) || value < 0 || value >= size) {
-    throw new EngineError(field, value, `a whole number from 0 to ${size - 1}`);
+    throw new EngineError(field, value, expecting('wholeRange', `a whole number from 0 to ${size - 1}`, { min: 0, max: size - 1 }));
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { vecArg, type Tensor, type Vec } from './tensor';
 import { finiteAt, indexArg, optionsArg } from './trace-common';
 
@@ -108,7 +108,7 @@ function normLayout(shape: readonly number[], opts: NormTraceOptions, field = 's
     throw new EngineError(field, shape, 'a rank-4 shape [N, C, H, W] or a rank-2 shape [N, D]');
   }
   shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}[${i}]`, d, 'a whole number ≥ 1');
+    if (!Number.isInteger(d) || d < 1) throw new EngineError(`${field}[${i}]`, d, expecting('whole', 'a whole number ≥ 1', { min: 1 }));
   });
   if (shape.length === 2 && (kind === 'instance' || kind === 'group')) {
     throw new EngineError(field, shape, `a rank-4 shape [N, C, H, W] (${kind} norm normalizes over H × W)`);
@@ -119,10 +119,10 @@ function normLayout(shape: readonly number[], opts: NormTraceOptions, field = 's
   let groups = 1;
   if (kind === 'group') {
     if (o.groups === undefined)
-      throw new EngineError('groups', o.groups, `a whole number ≥ 1 dividing the channels (${c})`);
+      throw new EngineError('groups', o.groups, expecting('divisor', `a whole number ≥ 1 dividing the channels (${c})`, { count: c, of: 'channels' }));
     groups = o.groups;
     if (!Number.isInteger(groups) || groups < 1 || c % groups !== 0) {
-      throw new EngineError('groups', groups, `a whole number ≥ 1 dividing the channels (${c})`);
+      throw new EngineError('groups', groups, expecting('divisor', `a whole number ≥ 1 dividing the channels (${c})`, { count: c, of: 'channels' }));
     }
   }
   const size = n * c * s;
@@ -221,18 +221,18 @@ function resolve(input: Tensor, opts: NormTraceOptions): Resolved {
     throw new EngineError(
       'input.data.length',
       input.data.length,
-      `${L.size} values for shape [${input.shape.join(', ')}]`,
+      expecting('valueCount', `${L.size} values for shape [${input.shape.join(', ')}]`, { count: L.size }),
     );
   }
   const lengths = L.kind === 'layer' && L.s > 1 ? [L.c, L.c * L.s] : [L.c];
   const gamma = vecArg(opts.gamma, 'gamma', lengths);
   const beta = vecArg(opts.beta, 'beta', lengths);
   if (gamma && beta && gamma.length !== beta.length) {
-    throw new EngineError('beta.length', beta.length, `${gamma.length}, the length of gamma`);
+    throw new EngineError('beta.length', beta.length, expecting('length', `${gamma.length}, the length of gamma`, { expected: gamma.length }));
   }
   const eps = opts.eps === undefined ? 1e-5 : opts.eps;
   if (typeof eps !== 'number' || !Number.isFinite(eps) || eps <= 0) {
-    throw new EngineError('eps', eps, 'a finite number > 0');
+    throw new EngineError('eps', eps, expecting('positive', 'a finite number > 0'));
   }
   return { L, data: input.data, gamma, beta, eps };
 }

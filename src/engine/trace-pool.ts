@@ -1,4 +1,4 @@
-import { EngineError } from './errors';
+import { EngineError, expecting } from './errors';
 import { pad4, pair, type Pad4, type Pair, type Padding } from './params';
 import { dims4, type Tensor } from './tensor';
 import { finiteAt, indexArg, optionsArg, shape4, type TraceWindow } from './trace-common';
@@ -86,7 +86,7 @@ export interface PoolGeometry {
 
 function boolArg(value: unknown, field: string, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') throw new EngineError(field, value, 'true or false');
+  if (typeof value !== 'boolean') throw new EngineError(field, value, expecting('boolean', 'true or false'));
   return value;
 }
 
@@ -141,21 +141,21 @@ export function poolGeometry(inputShape: readonly number[], opts: PoolTraceOptio
     throw new EngineError(
       'padding',
       o.padding,
-      `at most half the kernel size: ≤ ${maxPadH} on top and bottom, ≤ ${maxPadW} on left and right`,
+      expecting('poolPadding', `at most half the kernel size: ≤ ${maxPadH} on top and bottom, ≤ ${maxPadW} on left and right`, { maxH: maxPadH, maxW: maxPadW }),
     );
   }
   if (extH > h + padding.top + padding.bottom) {
     throw new EngineError(
       'kernel',
       o.kernel,
-      `a window whose dilated height (${extH}) fits in the padded input height (${h + padding.top + padding.bottom})`,
+      expecting('windowFits', `a window whose dilated height (${extH}) fits in the padded input height (${h + padding.top + padding.bottom})`, { extent: extH, padded: h + padding.top + padding.bottom }),
     );
   }
   if (extW > w + padding.left + padding.right) {
     throw new EngineError(
       'kernel',
       o.kernel,
-      `a window whose dilated width (${extW}) fits in the padded input width (${w + padding.left + padding.right})`,
+      expecting('windowFits', `a window whose dilated width (${extW}) fits in the padded input width (${w + padding.left + padding.right})`, { extent: extW, padded: w + padding.left + padding.right }),
     );
   }
   const outH = outSize(h, padding.top, padding.bottom, extH, stride[0], ceilMode);

@@ -103,6 +103,33 @@ export function defineStrings<T extends Record<string, Message>>(
 }
 
 /**
+ * Defines a namespace whose dictionaries are both part of the module (no loading): for the few texts that
+ * code outside React needs at once in both languages, such as the URL layer's bilingual messages
+ * (src/state builds every problem in English and Korean when it reads a link).
+ */
+export function defineStaticStrings<T extends Record<string, Message>>(
+  id: string,
+  en: T,
+  ko: Translation<T>,
+  same: readonly (keyof T & string)[] = [],
+): Namespace<T> {
+  const dicts: Record<Lang, Translation<T>> = { en: en as unknown as Translation<T>, ko };
+  const settled = (lang: Lang) =>
+    Object.assign(Promise.resolve(dicts[lang]), { status: 'fulfilled', value: dicts[lang] });
+  const promises: Record<Lang, Promise<Translation<T>>> = { en: settled('en'), ko: settled('ko') };
+  const ns: Namespace<T> = {
+    id,
+    same,
+    get: (lang) => dicts[lang],
+    load: (lang) => promises[lang],
+    en: dicts.en,
+    ko: dicts.ko,
+  };
+  NAMESPACES.push(ns);
+  return ns;
+}
+
+/**
  * Loads `lang`'s dictionaries of `namespaces` (by default: of every namespace the page has used, i.e.
  * loaded in some language), so that switching to `lang` shows no empty moment. Returns null when
  * everything is loaded already, so callers can switch at once.

@@ -98,6 +98,7 @@ function fakeWorker(
   const fetched: string[] = [];
   const listeners: Record<string, (event: unknown) => void> = {};
   let claimed = false;
+  let skipped = 0;
   const open = async (name: string) => {
     if (!stores.has(name)) stores.set(name, new Map());
     const store = stores.get(name)!;
@@ -117,6 +118,7 @@ function fakeWorker(
       location: { href: `${scope}sw.js`, origin: new URL(scope).origin },
       addEventListener: (type: string, fn: (event: unknown) => void) => (listeners[type] = fn),
       clients: { claim: async () => void (claimed = true) },
+      skipWaiting: async () => void (skipped += 1),
     },
     caches: {
       open,
@@ -144,7 +146,9 @@ function fakeWorker(
     });
     return answer ? ((await answer) as Response).text() : null;
   };
-  return { stores, fetched, lifecycle, request, claimed: () => claimed };
+  /** Posts a message to the worker, as a page does. */
+  const message = (data: unknown) => listeners.message!({ data });
+  return { stores, fetched, lifecycle, request, message, claimed: () => claimed, skipped: () => skipped };
 }
 
 describe('the service worker', () => {
@@ -203,6 +207,18 @@ describe('the service worker', () => {
     expect(await sw.request(`${scope}assets/unknown.js`)).toBeNull();
     expect(await sw.request('https://school.example/x/other.html', { mode: 'navigate' })).toBeNull();
     expect(await sw.request(`${scope}notes/`, { mode: 'navigate' })).toBeNull();
+  });
+
+  it('takes over from a waiting state only when a page asks with SKIP_WAITING, never on install', async () => {
+    const sw = fakeWorker(precache, scope);
+    await sw.lifecycle('install');
+    expect(sw.skipped()).toBe(0);
+    sw.message({ type: 'something else' });
+    sw.message(null);
+    sw.message('SKIP_WAITING');
+    expect(sw.skipped()).toBe(0);
+    sw.message({ type: 'SKIP_WAITING' });
+    expect(sw.skipped()).toBe(1);
   });
 
   it('a failed file fails the install and leaves no half-filled cache', async () => {

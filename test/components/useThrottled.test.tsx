@@ -2,11 +2,16 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { renderHook, act, cleanup } from '@testing-library/react';
 import { useThrottled } from '../../src/components/useThrottled';
+import { getAppStore } from '../../src/state/store';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  act(() => getAppStore().getState().setLang('en'));
 });
+
+/** A text in the page's language, as a view builds its spoken text. */
+const say = (step: number, lang: string) => (lang === 'ko' ? `단계 ${step}` : `Step ${step}`);
 
 describe('useThrottled', () => {
   it('passes a change after a quiet spell at once, and a burst at most once per interval, ending on the latest', () => {
@@ -22,5 +27,29 @@ describe('useThrottled', () => {
     expect(result.current).toBe(1); // a burst waits
     act(() => vi.advanceTimersByTime(100));
     expect(result.current).toBe(3); // and ends on the latest value
+  });
+
+  it('follows a change of the page’s language at once, even in the middle of a burst', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    act(() => getAppStore().getState().setLang('en'));
+    const { result, rerender } = renderHook(({ step }) => useThrottled(say(step, getAppStore().getState().ui.lang), 500), {
+      initialProps: { step: 1 },
+    });
+    act(() => vi.advanceTimersByTime(1000));
+    rerender({ step: 2 });
+    expect(result.current).toBe('Step 2');
+    // A change of language right after: without waiting for the interval, and with no English left.
+    act(() => vi.advanceTimersByTime(10));
+    act(() => getAppStore().getState().setLang('ko'));
+    expect(result.current).toBe('단계 2');
+    // Stepping on is throttled again as before, in the new language.
+    rerender({ step: 3 });
+    rerender({ step: 4 });
+    expect(result.current).toBe('단계 2');
+    act(() => vi.advanceTimersByTime(500));
+    expect(result.current).toBe('단계 4');
+    act(() => getAppStore().getState().setLang('en'));
+    expect(result.current).toBe('Step 4');
   });
 });

@@ -37,6 +37,41 @@ test.describe('the architecture view', () => {
     await expect(page.getByTestId('scores-linear')).toHaveAttribute('aria-label', /class 9/);
   });
 
+  test('at 1280×800 the layer table fits without scrolling sideways, in English and Korean, with no worked count broken', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const LARGE = '#/arch?v=1&in=3x64x64&f=16,32,64&k=5,5,5&p=2,2,2&pool=2&fc=128&classes=10&seed=1';
+    for (const link of [DEFAULT, `${DEFAULT}&lang=ko`, LARGE, `${LARGE}&lang=ko`]) {
+      await page.goto(`./${link}`);
+      await expect(page.getByTestId('row-conv2')).toBeVisible();
+      const fit = await page.evaluate(() => {
+        const scroll = document.querySelector('.arch-table-scroll')!;
+        const table = scroll.querySelector('table')!;
+        // A worked count and its total each stay on one line (the cell may wrap between them).
+        const lines = (el: Element) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size;
+        const broken = [...table.querySelectorAll('.arch-work, .arch-count')].filter((el) => lines(el) !== 1);
+        return {
+          overflow: scroll.scrollWidth - scroll.clientWidth,
+          tableRight: table.getBoundingClientRect().right,
+          scrollRight: scroll.getBoundingClientRect().right,
+          broken: broken.map((el) => el.textContent),
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        };
+      });
+      expect(fit.overflow, link).toBeLessThanOrEqual(0);
+      expect(fit.tableRight, link).toBeLessThanOrEqual(fit.scrollRight + 0.5);
+      expect(fit.broken, link).toEqual([]);
+      expect(fit.page, link).toBeLessThanOrEqual(0);
+    }
+    // The last column is there, with its numbers, and the worked counts read as before.
+    await expect(page.getByRole('columnheader', { name: '활성값' })).toBeVisible();
+    await page.goto(`./${DEFAULT}`);
+    await expect(page.getByTestId('params-conv1')).toHaveText('16·3·3·3 + 16 = 448');
+    await expect(page.getByTestId('activations-total')).toHaveText('57,482');
+    await expect(page.getByTestId('params-conv')).toHaveText('5,088');
+  });
+
   test('a link with a known configuration: 1×28×28, conv 8 k5, pool 2, no hidden layer', async ({ page }) => {
     await page.goto('./#/arch?in=1x28x28&f=8&k=5&p=0&pool=2&fc=&classes=10&src=digit');
     // (28 − 5) + 1 = 24 → pool 12 → 8·12·12 = 1,152 → Linear(1152, 10): 10·1,152 + 10 = 11,530.

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { precacheManifest, serviceWorkerSource } from '../../scripts/sw-plugin.mjs';
 import { ROUTES } from '../../src/state/params';
 import type { Route } from '../../src/state/types';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
 /** What shows that a view rendered: its panel's root and its (visually hidden) heading. */
@@ -278,30 +279,7 @@ test('a new build replaces the old one once its pages are closed, and its old ca
   browser,
 }) => {
   test.slow(); // two builds, several loads
-  // Two builds: the test's build, and a copy with a changed favicon and the service worker rewritten for it.
-  const root = await mkdtemp(join(tmpdir(), 'convscope-sw-'));
-  const [oldBuild, newBuild] = [join(root, 'old'), join(root, 'new')];
-  await cp(resolve(process.env.E2E_OUTDIR ?? 'dist'), oldBuild, { recursive: true });
-  await cp(oldBuild, newBuild, { recursive: true });
-  const marker = `<!-- new build ${Date.now()} -->`;
-  await writeFile(
-    join(newBuild, 'favicon.svg'),
-    (await readFile(join(newBuild, 'favicon.svg'), 'utf8')) + marker,
-  );
-  const names = (await readdir(newBuild, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile())
-    .map((d) =>
-      join(d.parentPath, d.name)
-        .slice(newBuild.length + 1)
-        .split('\\')
-        .join('/'),
-    );
-  const files = await Promise.all(
-    names.map(async (name) => ({ name, source: await readFile(join(newBuild, name)) })),
-  );
-  const next = precacheManifest(files);
-  await writeFile(join(newBuild, 'sw.js'), serviceWorkerSource(next));
-
+  const { root, oldBuild, newBuild, marker, next } = await twoBuilds();
   const server = await serveUnder(oldBuild, '/x/y/');
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/x/y/`;
@@ -327,6 +305,8 @@ test('a new build replaces the old one once its pages are closed, and its old ca
       )
       .toBe('installed');
     expect((await cacheNames(first)).sort()).toEqual([oldCache, `${next.cacheName} ${base}`].sort());
+    // The page offers the new version but does not take it on its own.
+    await expect(first.getByTestId('update-banner')).toBeVisible();
     await first.goto(`${base}#/pool`);
     await expectView(first, 'pool');
     await first.close();
@@ -347,6 +327,112 @@ test('a new build replaces the old one once its pages are closed, and its old ca
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test('when a new build is waiting, a banner in the page’s language offers it; Reload switches to it and keeps the link', async ({
+  browser,
+}) => {
+  test.slow(); // two builds, several loads
+  const { root, oldBuild, newBuild, marker, next } = await twoBuilds();
+  const server = await serveUnder(oldBuild, '/');
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  const context = await browser.newContext();
+  const errors: string[] = [];
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}#/pool?v=1&kind=max&in=2x4x4&k=2&s=2&p=0&seed=9&lang=ko`);
+    await expect(page.locator('.pool-view')).toBeVisible({ timeout: 15_000 });
+    await waitForServiceWorker(page);
+    const banner = page.getByTestId('update-banner');
+    // A first installation is no update: nothing to offer.
+    await page.waitForTimeout(300);
+    await expect(banner).toHaveCount(0);
+
+    server.dir = newBuild;
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      return navigator.serviceWorker.getRegistration().then((r) => r!.update());
+    });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await expect(banner.getByRole('status')).toHaveText('ConvScope의 새 버전이 준비되었습니다. 새로 고침하면 새 버전을 사용합니다.');
+    await expect(page.getByRole('complementary', { name: '새 버전' })).toBeVisible();
+    // It follows the page's language, and waits for the user: the page has not reloaded.
+    await page.getByTestId('lang').selectOption('en');
+    await expect(banner.getByRole('status')).toHaveText('A new version of ConvScope is ready. Reload to use it.');
+    const axe = await new AxeBuilder({ page }).include('[data-testid="update-banner"]').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(await page.evaluate(async () => (await fetch('favicon.svg')).text())).not.toContain(marker);
+
+    // The view moves on (the address bar may lag behind the store), then Reload.
+    await page.locator('#main').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.step-label')).toContainText('Step 3 of 8');
+    await banner.getByRole('button', { name: 'Reload' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument ?? false))
+      .toBe(false);
+    await expectView(page, 'pool');
+    // The new build controls the page, the old cache is gone, and the link (step, language) was kept.
+    expect(await page.evaluate(async () => (await fetch('favicon.svg')).text())).toContain(marker);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`${next.cacheName} ${base}`]);
+    await expect(page.locator('.step-label')).toContainText('Step 3 of 8');
+    expect(page.url()).toContain('step=2');
+    expect(page.url()).not.toContain('lang=ko');
+    await expect(banner).toHaveCount(0);
+
+    // A banner that is dismissed goes away and reloads nothing.
+    server.dir = oldBuild;
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      return navigator.serviceWorker.getRegistration().then((r) => r!.update());
+    });
+    await expect(banner).toBeVisible({ timeout: 15_000 });
+    await banner.getByRole('button', { name: 'Dismiss this message' }).click();
+    await expect(banner).toHaveCount(0);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(errors, 'console errors').toEqual([]);
+  } finally {
+    await context.close();
+    await new Promise((r) => server.close(r));
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Two builds in a temporary folder: the test's build (`old`), and a copy (`new`) with a changed favicon
+ * (it ends with `marker`) and the service worker rewritten for it (`next`: its precache list).
+ */
+async function twoBuilds() {
+  const root = await mkdtemp(join(tmpdir(), 'convscope-sw-'));
+  const [oldBuild, newBuild] = [join(root, 'old'), join(root, 'new')];
+  await cp(resolve(process.env.E2E_OUTDIR ?? 'dist'), oldBuild, { recursive: true });
+  await cp(oldBuild, newBuild, { recursive: true });
+  const marker = `<!-- new build ${Date.now()} -->`;
+  await writeFile(
+    join(newBuild, 'favicon.svg'),
+    (await readFile(join(newBuild, 'favicon.svg'), 'utf8')) + marker,
+  );
+  const names = (await readdir(newBuild, { recursive: true, withFileTypes: true }))
+    .filter((d) => d.isFile())
+    .map((d) =>
+      join(d.parentPath, d.name)
+        .slice(newBuild.length + 1)
+        .split('\\')
+        .join('/'),
+    );
+  const files = await Promise.all(
+    names.map(async (name) => ({ name, source: await readFile(join(newBuild, name)) })),
+  );
+  const next = precacheManifest(files);
+  await writeFile(join(newBuild, 'sw.js'), serviceWorkerSource(next));
+  return { root, oldBuild, newBuild, marker, next };
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',

@@ -558,6 +558,8 @@ describe('checkConv2d: every problem, in plain English', () => {
         message:
           'The 7×7 kernel is larger than the padded 5×5 input; use a kernel of at most 5 or pad by at least 1.',
         valid: 'kernel ≤ 5 for this input and padding',
+        code: 'window',
+        params: { kernel: '7×7', span: '7×7', padded: '5×5', limit: '5', axis: 'both' },
       },
     ]);
   });

@@ -37,6 +37,9 @@ const en = {
   problemRest: 'Everything else in the link was applied.',
   dismiss: 'Dismiss',
   dismissLabel: 'Dismiss this message',
+  // New version banner (service worker update)
+  updateLabel: 'New version',
+  updateReady: 'A new version of ConvScope is ready. Reload to use it.',
   // Playback bar
   playback: 'Playback',
   first: 'Jump to the first step',

@@ -37,6 +37,8 @@ const ko: Translation<typeof en> = {
   problemRest: '링크의 나머지 설정은 모두 적용했습니다.',
   dismiss: '닫기',
   dismissLabel: '이 메시지 닫기',
+  updateLabel: '새 버전',
+  updateReady: 'ConvScope의 새 버전이 준비되었습니다. 새로 고침하면 새 버전을 사용합니다.',
   playback: '재생',
   first: '첫 단계로 이동',
   firstTitle: '첫 단계 (Home)',

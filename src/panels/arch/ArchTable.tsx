@@ -10,7 +10,8 @@ const shape = (s: readonly number[]) => s.map((n) => formatCount(n)).join('×');
 /**
  * The network as a table: per layer its `nn.Sequential` index, name, PyTorch module, output shape,
  * parameters and multiply–accumulates (each with its count worked) and activation volume; then the
- * totals, with the convolutional and fully connected parts.
+ * totals, with the convolutional and fully connected parts. Headers, PyTorch modules and worked counts
+ * may wrap (a worked count before its " = ", never inside it), so the table fits a 1280-pixel window.
  */
 export const ArchTable = memo(function ArchTable({ input, layers }: { input: number[]; layers: readonly ArchLayer[] }) {
   const t = useT(arch);
@@ -54,7 +55,7 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
                 <td data-testid={`params-${l.name}`}>
                   {l.params ? (
                     <>
-                      <span className="dim">{l.paramsText} =</span> {formatCount(l.params)}
+                      <span className="dim arch-work">{l.paramsText} =</span> <span className="arch-count">{formatCount(l.params)}</span>
                     </>
                   ) : (
                     <span className="dim">0</span>
@@ -63,7 +64,7 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
                 <td data-testid={`macs-${l.name}`}>
                   {l.macs ? (
                     <>
-                      <span className="dim">{macsText(l, t)} =</span> {formatCount(l.macs)}
+                      <span className="dim arch-work">{macsText(l, t)} =</span> <span className="arch-count">{formatCount(l.macs)}</span>
                     </>
                   ) : (
                     <span className="dim">0</span>
@@ -76,9 +77,9 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
           <tfoot>
             <tr>
               <td />
-              <th scope="row">{t.total}</th>
-              <td />
-              <td />
+              <th scope="row" colSpan={3}>
+                {t.total}
+              </th>
               <td data-testid="params-total">
                 <strong>{formatCount(totals.params)}</strong>
               </td>
@@ -91,18 +92,18 @@ export const ArchTable = memo(function ArchTable({ input, layers }: { input: num
             </tr>
             <tr className="dim">
               <td />
-              <th scope="row">{t.convPart}</th>
-              <td />
-              <td />
+              <th scope="row" colSpan={3}>
+                {t.convPart}
+              </th>
               <td data-testid="params-conv">{formatCount(totals.convParams)}</td>
               <td />
               <td />
             </tr>
             <tr className="dim">
               <td />
-              <th scope="row">{t.fcPart}</th>
-              <td />
-              <td />
+              <th scope="row" colSpan={3}>
+                {t.fcPart}
+              </th>
               <td data-testid="params-fc">{formatCount(totals.fcParams)}</td>
               <td />
               <td />
