@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, vi, afterEach } from 'vitest';
 import { renderHook, act, cleanup } from '@testing-library/react';
-import { useAfterFirstPaint } from '../../src/panels/norm/useAfterFirstPaint';
+import { AFTER_PAINT_MAX_WAIT, useAfterFirstPaint } from '../../src/panels/norm/useAfterFirstPaint';
 
 afterEach(() => {
   cleanup();
@@ -16,7 +16,7 @@ describe('useAfterFirstPaint', () => {
     vi.stubGlobal('cancelAnimationFrame', () => {});
     const { result } = renderHook(() => useAfterFirstPaint());
     expect(result.current).toBe(false);
-    act(() => vi.advanceTimersByTime(100));
+    act(() => vi.advanceTimersByTime(AFTER_PAINT_MAX_WAIT / 2));
     expect(result.current).toBe(false); // no frame yet: still waiting for the first paint
     expect(frames).toHaveLength(1);
     act(() => frames[0]!(0));
@@ -38,6 +38,18 @@ describe('useAfterFirstPaint', () => {
     rerender();
     expect(result.current).toBe(true);
     expect(frames).toHaveLength(1);
+    vi.useRealTimers();
+  });
+
+  it('does not wait for a frame longer than AFTER_PAINT_MAX_WAIT ms', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.stubGlobal('requestAnimationFrame', () => 1); // a frame that never comes
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    const { result } = renderHook(() => useAfterFirstPaint());
+    act(() => vi.advanceTimersByTime(AFTER_PAINT_MAX_WAIT - 1));
+    expect(result.current).toBe(false);
+    act(() => vi.advanceTimersByTime(1));
+    expect(result.current).toBe(true);
     vi.useRealTimers();
   });
 });
