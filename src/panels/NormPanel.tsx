@@ -76,6 +76,7 @@ import { NormSummary } from './norm/NormSummary';
 import { stepArithmetic, stepHeadline } from './norm/steps';
 import { useNormPixels } from './norm/usePixels';
 import { usePresentScale } from './norm/present';
+import { useAfterFirstPaint } from './norm/useAfterFirstPaint';
 import './norm/norm.css';
 
 /** The configuration without the walk-through's position and speed: what the data and statistics depend on. */
@@ -153,6 +154,9 @@ export function NormPanel() {
   const [help, setHelp] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const [mainRef, mainWidth] = useElementWidth<HTMLDivElement>(900);
+  // What lies below the fold on opening (the step sheet and the bars, the histograms, training vs
+  // testing: about half of the page's elements) is rendered once the top has been painted.
+  const below = useAfterFirstPaint();
   const valuesRef = useRef<Float32Array | null>(null);
 
   /** Applies a pure action to the latest configuration: stores the result, or records the refusal. */
@@ -546,68 +550,72 @@ export function NormPanel() {
                 />
               </section>
             </div>
-            <div className="stage">
-              {step && trace && (
-                <StepSheet
-                  step={step}
-                  trace={trace}
-                  eps={structural.eps}
-                  groupWords={describeG(grp)}
-                  countWords={countFormula(structural)}
-                  where={whereShort}
-                  whereHead={shape.layout === 'nd' ? t.whereHeadNd : t.whereHeadNchw}
+            {below && (
+              <>
+                <div className="stage">
+                  {step && trace && (
+                    <StepSheet
+                      step={step}
+                      trace={trace}
+                      eps={structural.eps}
+                      groupWords={describeG(grp)}
+                      countWords={countFormula(structural)}
+                      where={whereShort}
+                      whereHead={shape.layout === 'nd' ? t.whereHeadNd : t.whereHeadNchw}
+                    />
+                  )}
+                  <section className="stage-block norm-bars" aria-label={t.statsPerGroup}>
+                    <GroupBars
+                      title={t.meanPerGroup(formatCount(model.groups))}
+                      values={model.mean}
+                      current={grp}
+                      currentKnown={progress.meanKnown}
+                      hovered={hovered}
+                      width={barsW}
+                      testId="bars-mean"
+                      onHover={onHoverBar}
+                      unit={unit}
+                    />
+                    <GroupBars
+                      title={t.varPerGroup}
+                      values={model.variance}
+                      current={grp}
+                      currentKnown={progress.varKnown}
+                      hovered={hovered}
+                      width={barsW}
+                      testId="bars-var"
+                      onHover={onHoverBar}
+                      unit={unit}
+                    />
+                  </section>
+                </div>
+                <ChannelHistograms
+                  cfg={structural}
+                  model={model}
+                  width={mainWidth}
+                  channelName={names}
+                  describeGroup={describeG}
+                  onGamma={handlers.gamma}
+                  onBeta={handlers.beta}
+                  onEps={handlers.eps}
+                  onReset={handlers.reset}
+                  rejection={rejection}
                 />
-              )}
-              <section className="stage-block norm-bars" aria-label={t.statsPerGroup}>
-                <GroupBars
-                  title={t.meanPerGroup(formatCount(model.groups))}
-                  values={model.mean}
-                  current={grp}
-                  currentKnown={progress.meanKnown}
-                  hovered={hovered}
-                  width={barsW}
-                  testId="bars-mean"
-                  onHover={onHoverBar}
-                  unit={unit}
+                <TrainTest
+                  cfg={structural}
+                  history={history}
+                  test={test}
+                  width={mainWidth}
+                  channelName={names}
+                  focusChannel={focusChannel}
+                  onMode={handlers.mode}
+                  onNextBatch={handlers.next}
+                  onBatch={handlers.batch}
+                  onMomentum={handlers.momentum}
+                  rejection={rejection}
                 />
-                <GroupBars
-                  title={t.varPerGroup}
-                  values={model.variance}
-                  current={grp}
-                  currentKnown={progress.varKnown}
-                  hovered={hovered}
-                  width={barsW}
-                  testId="bars-var"
-                  onHover={onHoverBar}
-                  unit={unit}
-                />
-              </section>
-            </div>
-            <ChannelHistograms
-              cfg={structural}
-              model={model}
-              width={mainWidth}
-              channelName={names}
-              describeGroup={describeG}
-              onGamma={handlers.gamma}
-              onBeta={handlers.beta}
-              onEps={handlers.eps}
-              onReset={handlers.reset}
-              rejection={rejection}
-            />
-            <TrainTest
-              cfg={structural}
-              history={history}
-              test={test}
-              width={mainWidth}
-              channelName={names}
-              focusChannel={focusChannel}
-              onMode={handlers.mode}
-              onNextBatch={handlers.next}
-              onBatch={handlers.batch}
-              onMomentum={handlers.momentum}
-              rejection={rejection}
-            />
+              </>
+            )}
           </>
         )}
       </div>

@@ -250,6 +250,11 @@ export function PoolPanel() {
     return stepAnnouncement(s, structural.w, structural.cip === 'true', t);
   }, [stepping, fast, shownStep, model, step, structural, t]);
   const announced = useThrottled(announcement, playing ? 500 : 0);
+  // The worked step follows playback at most eight times a second (a big window, whose equation lists
+  // up to 121 values, twice): at full speed it is unreadable anyway, and redrawing it every frame costs
+  // a layout of its long equation. Paused, it follows every step and hover at once.
+  const taps = structural.k[0] * structural.k[1];
+  const detailStep = useThrottled(hl.step, playing ? (taps > 25 ? 500 : 125) : 0);
 
   return (
     <div className="pool-view">
@@ -351,7 +356,7 @@ export function PoolPanel() {
                 />
               </section>
               <PoolStepDetail
-                step={hl.step}
+                step={detailStep}
                 kernel={structural.k}
                 width={cfg.w}
                 channels={C}

@@ -52,4 +52,38 @@ describe('useThrottled', () => {
     act(() => getAppStore().getState().setLang('en'));
     expect(result.current).toBe('Step 4');
   });
+
+  it('passes every value straight through while the interval is 0, and throttles from the latest one when it grows', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+    const returned: string[] = [];
+    const { result, rerender } = renderHook(
+      ({ v, ms }) => {
+        const shown = useThrottled(v, ms);
+        returned.push(shown);
+        return shown;
+      },
+      { initialProps: { v: 'a', ms: 0 } },
+    );
+    expect(result.current).toBe('a');
+    returned.length = 0;
+    rerender({ v: 'b', ms: 0 });
+    // The very render that receives the change returns it: no render of the stale value first (which
+    // an effect passing it on later would cost: a second commit after every change).
+    expect(returned.length).toBeGreaterThan(0);
+    expect(returned.every((x) => x === 'b')).toBe(true);
+    returned.length = 0;
+    rerender({ v: 'c', ms: 0 });
+    expect(returned.every((x) => x === 'c')).toBe(true);
+    act(() => vi.advanceTimersByTime(1000));
+    expect(result.current).toBe('c');
+    rerender({ v: 'd', ms: 100 }); // playing starts: the first change after a quiet spell passes at once
+    expect(result.current).toBe('d');
+    rerender({ v: 'e', ms: 100 });
+    expect(result.current).toBe('d'); // then a burst waits
+    act(() => vi.advanceTimersByTime(100));
+    expect(result.current).toBe('e');
+    rerender({ v: 'f', ms: 0 }); // paused again: at once
+    expect(result.current).toBe('f');
+  });
 });

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { Grid, CELL_PAD, CELL_PENDING, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
+import { Grid, CELL_PAD, CELL_UNUSED, NUMBER_MIN_CELL, type Overlay } from '../../components/Grid';
 import { useT } from '../../i18n/useT';
 import { pool, type PoolText } from '../../i18n/pool';
 import { formatCount as num } from '../../viz/format';
@@ -113,11 +113,6 @@ const ChannelPair = memo(function ChannelPair({
   const W = cols.input;
   const name = channelName(c, model.channels, image, t);
   const padValue = model.kind === 'max' ? -Infinity : 0;
-  const kinds = useMemo(() => {
-    const k = new Uint8Array(plane);
-    k.fill(CELL_PENDING, done);
-    return k;
-  }, [plane, done]);
   const values = useMemo(() => model.output.data.subarray(c * plane, (c + 1) * plane), [model, c, plane]);
   const describeInput = useCallback(
     (r: number, q: number, _v: number, kind: number) => {
@@ -189,7 +184,7 @@ const ChannelPair = memo(function ChannelPair({
             rows={outH}
             cols={outW}
             values={values}
-            kinds={kinds}
+            done={done}
             maxAbs={model.outputMax}
             palette={model.inputPalette}
             cell={cell}
