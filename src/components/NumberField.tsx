@@ -3,10 +3,25 @@ import { common } from '../i18n/common';
 import { useId, useState } from 'react';
 import { formatValue } from '../viz/format';
 
+/** Reads a decimal typed by a person: `1.5`, `-2`, `−2` (true minus), `1e-5`, `0,5`; null when it is not one. */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim().replace(/[−–]/g, '-').replace(',', '.');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  const v = Number(t);
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Reads a whole number typed by a person (also with a true minus sign); null when it is not one. */
+function parseWhole(text: string): number | null {
+  const v = parseDecimal(text);
+  return v !== null && Number.isInteger(v) ? v : null;
+}
+
 /**
- * A labelled whole-number field that never loses what the user typed: the text is kept locally, a
- * value is passed on only when it is a whole number in [min, max], and otherwise the field says what
- * would be valid. When the value changes from outside, the field follows.
+ * A labelled number field that never loses what the user typed: the text is kept locally, a value is
+ * passed on only when it is valid — a whole number in [min, max], or with `decimal` any number in
+ * [min, max] (typed as `1.5`, `−2`, `1e-5` or `0,5`) — and not excluded by `check`; otherwise the field
+ * says what would be valid. When the value or its bounds change from outside, the field follows.
  */
 export function NumberField({
   label,
@@ -17,7 +32,12 @@ export function NumberField({
   hint,
   explain,
   testId,
-  width = 4,
+  width,
+  decimal = false,
+  hideLabel = false,
+  shortLabel,
+  check,
+  className,
 }: {
   label: string;
   value: number;
@@ -28,44 +48,77 @@ export function NumberField({
   /** Says why an out-of-range value cannot work (e.g. "a 9-row kernel does not fit …"), instead of the plain range. */
   explain?: (v: number) => string;
   testId?: string;
+  /** The width of the input in characters (4 for whole numbers, 6 for decimals by default). */
   width?: number;
+  /** Any number, not only whole ones; shown formatted (true minus, exponent form for tiny values). */
+  decimal?: boolean;
+  /** The label is for screen readers only (e.g. in a table whose header names the column). */
+  hideLabel?: boolean;
+  /** A short visible label (e.g. "γ"); `label` stays the accessible name and the name in messages. */
+  shortLabel?: string;
+  /** An extra rule: a sentence when the value is not allowed, else null. */
+  check?: (v: number) => string | null;
+  /** Extra classes on the field (e.g. `edit-only`). */
+  className?: string;
 }) {
   const t = useT(common);
   const id = useId();
-  const [text, setText] = useState(String(value));
+  const show = (v: number) => (decimal ? formatValue(v) : String(v));
+  const read = decimal ? parseDecimal : parseWhole;
+  const [text, setText] = useState(show(value));
   const [error, setError] = useState<string | null>(null);
   const [prev, setPrev] = useState(`${value}:${min}:${max}`);
   if (prev !== `${value}:${min}:${max}`) {
-    // The value or its bounds changed from outside (a link, a preset, another field): show it afresh.
-    if (!prev.startsWith(`${value}:`)) setText(String(value));
+    // The value or its bounds changed from outside (a link, a preset, another field): show the value
+    // afresh unless it is what was typed.
+    if (read(text) !== value) setText(show(value));
     setPrev(`${value}:${min}:${max}`);
     setError(null);
   }
   const submit = (typed: string) => {
-    const v = Number(typed.trim());
-    if (typed.trim() === '' || !Number.isInteger(v)) {
-      setError(t.enterWhole(label, formatValue(min), formatValue(max)));
+    const v = read(typed);
+    if (v === null) {
+      const [lo, hi] = [formatValue(min), formatValue(max)];
+      setError(decimal ? t.enterNumber(label, lo, hi) : t.enterWhole(label, lo, hi));
       return;
     }
     if (v < min || v > max) {
       setError(explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max)));
       return;
     }
+    const extra = check?.(v) ?? null;
+    if (extra) {
+      setError(`${label}: ${extra}`);
+      return;
+    }
     setError(null);
     if (v !== value) onChange(v);
   };
+  const classes = ['number-field', decimal && 'decimal-field', hideLabel && 'bare', className].filter(Boolean).join(' ');
   return (
-    <span className="number-field">
-      <label htmlFor={id}>{label}</label>
+    <span className={classes}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {shortLabel ? (
+          <>
+            <span aria-hidden="true">{shortLabel}</span>
+            <span className="visually-hidden">{label}</span>
+          </>
+        ) : (
+          label
+        )}
+      </label>
       <input
         id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
+        // Decimals are typed as text (a number input refuses "0,5" and "−2" and would lose them).
+        type={decimal ? 'text' : 'number'}
+        inputMode={decimal ? 'decimal' : 'numeric'}
+        autoComplete={decimal ? 'off' : undefined}
+        spellCheck={decimal ? false : undefined}
+        min={decimal ? undefined : min}
+        max={decimal ? undefined : max}
+        step={decimal ? undefined : 1}
         value={text}
-        style={{ width: `${width + 2}ch` }}
+        style={{ width: `${(width ?? (decimal ? 6 : 4)) + 2}ch` }}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         title={hint}
@@ -76,7 +129,7 @@ export function NumberField({
         }}
         onBlur={() => {
           if (error) return;
-          setText(String(value));
+          setText(show(value));
         }}
       />
       {error && (

@@ -83,6 +83,7 @@ const en = {
   square: 'square',
   copyPytorch: 'Copy PyTorch',
   enterWhole: (label: string, min: string, max: string) => `${label}: enter a whole number from ${min} to ${max}`,
+  enterNumber: (label: string, min: string, max: string) => `${label}: enter a number from ${min} to ${max}`,
   outOfRange: (label: string, v: string, min: string, max: string) => `${label}: ${v} is out of range; use ${min} to ${max}`,
   enterEdit: (min: string, max: string) => `Enter a number between ${min} and ${max}`,
   // Colour legend

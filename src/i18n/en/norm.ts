@@ -179,7 +179,6 @@ const en = {
   takeConv: 'Use the convolution view’s current settings',
   customHint:
     'Click a value in the tensor (or select it with the arrow keys and press Enter) to type a new one.',
-  enterNumber: (label: string, min: string, max: string) => `${label}: enter a number from ${min} to ${max}`,
 
   // Histograms
   histTitleChannel: 'Every channel’s values',

@@ -79,6 +79,7 @@ const ko: Translation<typeof en> = {
   square: '정사각',
   copyPytorch: 'PyTorch 코드 복사',
   enterWhole: (label, min, max) => `${label}: ${min}부터 ${max}까지의 정수를 입력하세요`,
+  enterNumber: (label, min, max) => `${label}: ${min}부터 ${max}까지의 수를 입력하세요`,
   outOfRange: (label, v, min, max) => `${label}: ${v}은(는) 범위를 벗어납니다. ${min}부터 ${max}까지 사용하세요`,
   enterEdit: (min, max) => `${min}부터 ${max} 사이의 수를 입력하세요`,
   legendGrey: (label, max) => `${label}: 0(검정)부터 ${max}(흰색)까지의 색 척도`,

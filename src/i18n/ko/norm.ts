@@ -171,7 +171,6 @@ const ko: Translation<typeof en> = {
   convHintNd: 'N×D에서는 각 특징이 한 채널의 평균입니다(전역 평균 풀링).',
   takeConv: '합성곱 보기의 현재 설정 사용',
   customHint: '텐서의 값을 클릭하면(또는 방향키로 고르고 Enter를 누르면) 새 값을 입력할 수 있습니다.',
-  enterNumber: (label, min, max) => `${label}: ${min}부터 ${max}까지의 수를 입력하세요`,
 
   histTitleChannel: '채널별 값',
   histTitleFeature: '특징별 값',

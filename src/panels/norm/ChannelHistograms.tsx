@@ -11,7 +11,7 @@ import {
 import { formatValue } from '../../viz/format';
 import { norm, type NormText } from '../../i18n/norm';
 import { useT } from '../../i18n/useT';
-import { DecimalField } from './DecimalField';
+import { NumberField } from '../../components/NumberField';
 import { Histogram, histogram, moments, sharedDomain } from './Charts';
 import { channelValues, type NormModel } from './model';
 import { formatEps } from './steps';
@@ -110,7 +110,8 @@ export const ChannelHistograms = memo(function ChannelHistograms({
           <span className="dim">{t.histSub}</span>
         </h3>
         <div className="eps-row">
-          <DecimalField
+          <NumberField
+            decimal
             label={t.epsName}
             shortLabel="ε"
             value={cfg.eps}
@@ -184,7 +185,8 @@ export const ChannelHistograms = memo(function ChannelHistograms({
               );
             })}
             <span role="cell" className="affine-fields edit-only">
-              <DecimalField
+              <NumberField
+                decimal
                 label={t.gammaOf(channelName(c))}
                 value={gammaOf(cfg, c)}
                 min={-NORM_LIMITS.affine}
@@ -194,7 +196,8 @@ export const ChannelHistograms = memo(function ChannelHistograms({
                 width={5}
                 shortLabel="γ"
               />
-              <DecimalField
+              <NumberField
+                decimal
                 label={t.betaOf(channelName(c))}
                 value={betaOf(cfg, c)}
                 min={-NORM_LIMITS.affine}

@@ -16,7 +16,6 @@ import {
   type NormLayout,
   type NormSource,
 } from '../../state/views/norm';
-import { DecimalField } from './DecimalField';
 import { IMAGE_ORDER } from './data';
 
 /** What the controls can ask for. */
@@ -309,7 +308,8 @@ export const NormControls = memo(function NormControls({
                   <tr key={c}>
                     <th scope="row">{c}</th>
                     <td>
-                      <DecimalField
+                      <NumberField
+                        decimal
                         label={t.offsetOf(unitName(c))}
                         hideLabel
                         value={offsetOf(cfg, c)}
@@ -320,7 +320,8 @@ export const NormControls = memo(function NormControls({
                       />
                     </td>
                     <td>
-                      <DecimalField
+                      <NumberField
+                        decimal
                         label={t.spreadOf(unitName(c))}
                         hideLabel
                         value={spreadOf(cfg, c)}

@@ -3,7 +3,7 @@ import { NORM_LIMITS, betaOf, gammaOf, mapSize, type NormConfig } from '../../st
 import { formatCount, formatTerm, formatValue } from '../../viz/format';
 import { norm, type NormText } from '../../i18n/norm';
 import { useT } from '../../i18n/useT';
-import { DecimalField } from './DecimalField';
+import { NumberField } from '../../components/NumberField';
 import { RunningChart } from './Charts';
 import { ONE_VALUE_ERROR, channelValues, type RunningHistory, type TestResult } from './model';
 import { formatEps } from './steps';
@@ -152,7 +152,8 @@ export const TrainTest = memo(function TrainTest({
         <button type="button" className="small" onClick={() => onBatch(0)} disabled={cfg.batch === 0}>
           {t.startAgain}
         </button>
-        <DecimalField
+        <NumberField
+          decimal
           label={t.momentum}
           value={cfg.mom}
           min={0}
