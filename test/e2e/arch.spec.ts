@@ -6,22 +6,28 @@ import type { Page } from '@playwright/test';
 const DEFAULT = '#/arch?v=1&in=3x32x32&f=16,32&k=3,3&p=1,1&pool=2&fc=64&classes=10&seed=1';
 
 /**
- * A layer's maps are painted on the layer's one canvas, each into its framed slot: checks that there is one
- * canvas, that it says it painted `n` maps, that there are `n` slots, and that the canvas is opaque at the
- * centre of every slot and transparent in the gap left of every slot after the first (read from its pixels).
+ * A layer's maps are painted on one picture laid over the layer, each into its framed slot: checks that the
+ * layer has that one picture and no canvas, that it says it holds `n` maps, that there are `n` slots, and that
+ * the picture is opaque at the centre of every slot and transparent in the gap left of every slot after the
+ * first (read from its pixels).
  */
 async function expectMapsDrawn(page: Page, layer: string, n: number) {
   const maps = page.getByTestId(`maps-${layer}`);
-  await expect(maps.locator('canvas')).toHaveCount(1);
-  await expect(maps.locator('canvas')).toHaveAttribute('data-maps', String(n));
+  await expect(maps.locator('canvas')).toHaveCount(0);
+  await expect(maps.locator('img')).toHaveCount(1);
+  await expect(maps.locator('img')).toHaveAttribute('data-maps', String(n));
   await expect(maps.locator('.arch-map')).toHaveCount(n);
-  const pixels = await maps.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+  const pixels = await maps.locator('img').evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
     const ctx = canvas.getContext('2d')!;
-    const box = canvas.getBoundingClientRect();
-    const alpha = (x: number, y: number) => ctx.getImageData(Math.round(x - box.left), Math.round(y - box.top), 1, 1).data[3];
-    return [...canvas.parentElement!.querySelectorAll('.arch-map')].map((slot, i) => {
+    ctx.drawImage(img, 0, 0);
+    const box = img.getBoundingClientRect();
+    const at = (x: number, y: number) => ctx.getImageData(Math.floor(((x - box.left) * img.naturalWidth) / box.width), Math.floor(((y - box.top) * img.naturalHeight) / box.height), 1, 1).data[3];
+    return [...img.parentElement!.querySelectorAll('.arch-map')].map((slot, i) => {
       const r = slot.getBoundingClientRect();
-      return { centre: alpha(r.left + r.width / 2, r.top + r.height / 2), gap: i === 0 ? 0 : alpha(r.left - 3, r.top + r.height / 2) };
+      return { centre: at(r.left + r.width / 2, r.top + r.height / 2), gap: i === 0 ? 0 : at(r.left - 3, r.top + r.height / 2) };
     });
   });
   expect(pixels).toEqual(Array.from({ length: n }, () => ({ centre: 255, gap: 0 })));
@@ -125,7 +131,7 @@ test.describe('the architecture view', () => {
     await page.keyboard.press('Enter');
     await expect(conv1.locator('.arch-map').first()).toBeVisible();
     await expectMapsDrawn(page, 'conv1', 16);
-    // Presenting: 3 pixels per cell (96 px, about 112 wide) — the slots grow and the canvas follows them.
+    // Presenting: 3 pixels per cell (96 px, about 112 wide) — the slots grow and the picture follows them.
     await page.getByTestId('present').click();
     await expect(page.getByTestId('arch-n')).toBeHidden();
     await expect.poll(async () => (await conv1.locator('.arch-map').first().boundingBox())!.width).toBe(98);

@@ -67,7 +67,7 @@ function VectorLayer({ out, from, present }: { out: LayerOutput; from: string; p
 /**
  * The forward pass, layer by layer: the input's channels (and the picture itself for an RGB
  * image), every channel of every convolution, ReLU and pooling output as a small map with the
- * layer's own colour scale (one canvas per layer paints all of them: see MapSheet), and the flattened
+ * layer's own colour scale (one image per layer shows all of them: see MapSheet), and the flattened
  * and fully connected activations as strips.
  */
 export const FeatureMaps = memo(function FeatureMaps({ run, image, present = false }: { run: ArchForward; image: boolean; present?: boolean }) {

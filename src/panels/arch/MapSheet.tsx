@@ -43,51 +43,66 @@ function buildAtlas(sources: readonly MapSource[], h: number, w: number): HTMLCa
 
 type Atlas = { sources: readonly MapSource[]; h: number; w: number; canvas: HTMLCanvasElement | null };
 
-/** Paints each map of `sources` into its slot (`.arch-map`, in order) of `el`, on `cv` laid over `el`. */
-function paintSheet(el: HTMLElement, cv: HTMLCanvasElement, atlas: { current: Atlas | null }, sources: readonly MapSource[], h: number, w: number, scale: number) {
+/** What a layer's picture was made from, its offscreen canvas and its image's blob URL. */
+type Sheet = { key: string; sources: readonly MapSource[] | null; canvas: HTMLCanvasElement | null; url: string | null; generation: number };
+
+/**
+ * Paints each map of `sources` into its slot (`.arch-map`, in order) of `el` on an offscreen canvas of the
+ * layer's size, and shows it as the image `img` laid over `el` (once encoded; `data-maps` then says how many
+ * maps it holds). Does nothing when neither the maps nor the slots' places changed.
+ */
+function paintSheet(el: HTMLElement, img: HTMLImageElement, atlas: { current: Atlas | null }, sheet: Sheet, sources: readonly MapSource[], h: number, w: number, scale: number) {
   const width = el.clientWidth;
   const height = el.clientHeight;
   if (width === 0 || height === 0) return; // a closed layer: painted when it opens (its size changes)
+  const origin = el.getBoundingClientRect();
+  const slots = [...el.querySelectorAll<HTMLElement>('.arch-map')].slice(0, sources.length).map((slot) => {
+    const r = slot.getBoundingClientRect();
+    return [Math.round(r.left - origin.left - el.clientLeft + slot.clientLeft), Math.round(r.top - origin.top - el.clientTop + slot.clientTop)] as const;
+  });
+  const key = `${width}×${height}×${scale}:${slots.join(' ')}`;
+  if (key === sheet.key && sources === sheet.sources) return;
+  sheet.key = key;
+  sheet.sources = sources;
   if (!atlas.current || atlas.current.sources !== sources || atlas.current.h !== h || atlas.current.w !== w) {
     atlas.current = { sources, h, w, canvas: buildAtlas(sources, h, w) };
   }
   const src = atlas.current.canvas;
-  // One canvas pixel per CSS pixel (maps are whole cells of `scale` pixels; a high-density screen enlarges
-  // them as pixel art), the canvas exactly the layer's size.
-  if (cv.width !== width) {
-    cv.width = width;
-    cv.style.width = `${width}px`;
-  }
-  if (cv.height !== height) {
-    cv.height = height;
-    cv.style.height = `${height}px`;
-  }
+  // One pixel per CSS pixel (maps are whole cells of `scale` pixels; a high-density screen enlarges them
+  // as pixel art), the picture exactly the layer's size.
+  const cv = (sheet.canvas ??= document.createElement('canvas'));
+  cv.width = width;
+  cv.height = height;
   const ctx = cv.getContext('2d');
   if (!ctx || !src) return;
-  ctx.clearRect(0, 0, width, height);
   ctx.imageSmoothingEnabled = false;
-  const origin = el.getBoundingClientRect();
-  const slots = el.querySelectorAll<HTMLElement>('.arch-map');
-  let painted = 0;
-  slots.forEach((slot, k) => {
-    if (k >= sources.length) return;
-    const r = slot.getBoundingClientRect();
-    const x = Math.round(r.left - origin.left - el.clientLeft + slot.clientLeft);
-    const y = Math.round(r.top - origin.top - el.clientTop + slot.clientTop);
-    ctx.drawImage(src, 0, k * h, w, h, x, y, w * scale, h * scale);
-    painted++;
+  slots.forEach(([x, y], k) => ctx.drawImage(src, 0, k * h, w, h, x, y, w * scale, h * scale));
+  const generation = ++sheet.generation;
+  cv.toBlob((blob) => {
+    if (!blob || generation !== sheet.generation) return;
+    const url = URL.createObjectURL(blob);
+    img.onload = () => {
+      img.dataset.maps = String(slots.length);
+      img.onload = null;
+    };
+    img.style.width = `${width}px`;
+    img.style.height = `${height}px`;
+    img.src = url;
+    if (sheet.url) URL.revokeObjectURL(sheet.url);
+    sheet.url = url;
   });
-  cv.dataset.maps = String(painted);
 }
 
 /**
- * All the maps of one layer (its channels, and the picture itself for an RGB input) drawn on ONE canvas:
- * a page of hundreds of small canvases made as many compositor layers, and updating them cost more than
- * a frame while scrolling. The layout stays in the page: each map is a figure holding an empty framed
- * slot (`.arch-map`, `scale` pixels per cell) and its caption, wrapped like before; the canvas lies over
- * the whole layer and paints each map into its slot, measured after every render and whenever the
- * layer's box changes size (a new width, presentation mode, the layer opened again). It says how many
- * maps it painted in `data-maps`. Decorative: the surrounding `role="img"` label carries the numbers.
+ * All the maps of one layer (its channels, and the picture itself for an RGB input) shown as ONE image.
+ * One canvas per map made hundreds of compositor layers, and even one canvas per layer was copied to the
+ * compositor on every frame while scrolling (software compositing); an image is painted into the page once.
+ * The layout stays in the page: each map is a figure holding an empty framed slot (`.arch-map`, `scale`
+ * pixels per cell) and its caption, wrapped like before; the maps are drawn into their slots' places on an
+ * offscreen canvas of the layer's size, encoded, and laid over the layer as an `<img>` — again after a render
+ * or a change of the layer's size moves the slots (a new width, presentation mode, the layer opened again).
+ * The image says how many maps it holds in `data-maps`. Decorative: the surrounding `role="img"` label
+ * carries the numbers.
  */
 export const MapSheet = memo(function MapSheet({
   sources,
@@ -108,15 +123,16 @@ export const MapSheet = memo(function MapSheet({
   label: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const sheet = useRef<HTMLCanvasElement>(null);
+  const picture = useRef<HTMLImageElement>(null);
   const atlas = useRef<Atlas | null>(null);
+  const sheet = useRef<Sheet>({ key: '', sources: null, canvas: null, url: null, generation: 0 });
 
   const draw = useRef<() => void>(() => {});
 
   // After every render (new values, sizes, captions or language may move the slots), before the frame is shown.
   useLayoutEffect(() => {
     draw.current = () => {
-      if (box.current && sheet.current) paintSheet(box.current, sheet.current, atlas, sources, h, w, scale);
+      if (box.current && picture.current) paintSheet(box.current, picture.current, atlas, sheet.current, sources, h, w, scale);
     };
     draw.current();
   });
@@ -125,12 +141,18 @@ export const MapSheet = memo(function MapSheet({
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(() => draw.current());
     observer.observe(el);
-    return () => observer.disconnect();
+    const current = sheet.current;
+    return () => {
+      observer.disconnect();
+      current.generation++;
+      current.key = '';
+      if (current.url) URL.revokeObjectURL(current.url);
+    };
   }, []);
 
   return (
     <div ref={box} className="arch-channels" role="img" aria-label={label}>
-      <canvas ref={sheet} className="arch-sheet" width={0} height={0} aria-hidden="true" />
+      <img ref={picture} className="arch-sheet" alt="" aria-hidden="true" />
       {captions.map((caption, k) => (
         <figure key={k} className="arch-channel">
           <div className="arch-map" style={{ width: w * scale + 2, height: h * scale + 2 }} />
