@@ -60,9 +60,11 @@ test.describe('the architecture view', () => {
     await expect(code).toContainText('nn.Flatten(),                                 # → 2048');
     await expect(code).toContainText('nn.Linear(2048, 64),');
     await expect(code).toContainText('nn.Linear(64, 10),');
-    // The forward pass drew every channel (the input's 3, conv2's 32) and ten scores.
+    // The forward pass drew every channel (the input's 3, conv2's 32), the flattened and hidden strips, and ten scores.
     await expectMapsDrawn(page, 'input', 3);
     await expectMapsDrawn(page, 'conv2', 32);
+    await expectMapsDrawn(page, 'flatten', 1);
+    await expectMapsDrawn(page, 'fc1', 1);
     await expect(page.getByTestId('scores-cnn').locator('rect.arch-pos, rect.arch-neg')).toHaveCount(10);
     await expect(page.getByTestId('scores-linear')).toHaveAttribute('aria-label', /class 9/);
   });

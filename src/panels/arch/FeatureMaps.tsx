@@ -2,7 +2,6 @@ import { memo, useMemo } from 'react';
 import { ColorLegend } from '../../components/ColorLegend';
 import { formatCount, formatValue } from '../../viz/format';
 import { paletteFor } from '../../viz/color';
-import { MapCanvas } from './MapCanvas';
 import { MapSheet, type MapSource } from './MapSheet';
 import type { ArchForward, LayerOutput } from './model';
 import { useT } from '../../i18n/useT';
@@ -42,14 +41,19 @@ function SpatialLayer({ out, present }: { out: LayerOutput; present: boolean }) 
   );
 }
 
+/** A strip has no caption (its layer's heading names it). */
+const NO_CAPTION = [null];
+
 function VectorLayer({ out, from, present }: { out: LayerOutput; from: string; present: boolean }) {
   const t = useT(arch);
   const n = out.value.data.length;
   const cols = Math.min(n, 64);
   const rows = Math.ceil(n / cols);
-  const values = new Float32Array(rows * cols);
-  values.set(out.value.data);
-  const palette = paletteFor(out.value.data);
+  const sources = useMemo(() => {
+    const values = new Float32Array(rows * cols);
+    values.set(out.value.data);
+    return [{ values, maxAbs: out.maxAbs, palette: paletteFor(out.value.data) } satisfies MapSource];
+  }, [out, rows, cols]);
   const scale = rows > 1 ? (present ? 7 : 4) : Math.max(3, Math.min(present ? 16 : 10, Math.floor((present ? 840 : 480) / cols)));
   return (
     <details open className="arch-layer-maps" data-testid={`maps-${out.layer.name}`}>
@@ -57,9 +61,14 @@ function VectorLayer({ out, from, present }: { out: LayerOutput; from: string; p
         <strong>{out.layer.name}</strong> <code>{out.layer.torch}</code> → {formatCount(n)} <span className="dim">{t.range(formatValue(out.min), formatValue(out.max))}</span>
       </summary>
       <p className="hint">{out.layer.kind === 'flatten' ? t.flattenNote(formatCount(n), from) : t.fcNote(formatCount(n))}</p>
-      <div role="img" aria-label={t.vectorLabel(out.layer.name, formatCount(n), formatValue(out.min), formatValue(out.max))}>
-        <MapCanvas values={values} h={rows} w={cols} maxAbs={out.maxAbs} palette={palette} scale={scale} />
-      </div>
+      <MapSheet
+        sources={sources}
+        captions={NO_CAPTION}
+        h={rows}
+        w={cols}
+        scale={scale}
+        label={t.vectorLabel(out.layer.name, formatCount(n), formatValue(out.min), formatValue(out.max))}
+      />
     </details>
   );
 }

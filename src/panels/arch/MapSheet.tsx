@@ -114,7 +114,7 @@ export const MapSheet = memo(function MapSheet({
 }: {
   /** Memoised by the caller: a new array repaints every map. */
   sources: readonly MapSource[];
-  /** One caption per map (a channel number, or red/green/blue/"as an image"). */
+  /** One caption per map (a channel number, or red/green/blue/"as an image"; null: none). */
   captions: readonly ReactNode[];
   h: number;
   w: number;
@@ -156,7 +156,7 @@ export const MapSheet = memo(function MapSheet({
       {captions.map((caption, k) => (
         <figure key={k} className="arch-channel">
           <div className="arch-map" style={{ width: w * scale + 2, height: h * scale + 2 }} />
-          <figcaption>{caption}</figcaption>
+          {caption !== null && <figcaption>{caption}</figcaption>}
         </figure>
       ))}
     </div>
