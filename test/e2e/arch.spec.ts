@@ -1,8 +1,37 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const DEFAULT = '#/arch?v=1&in=3x32x32&f=16,32&k=3,3&p=1,1&pool=2&fc=64&classes=10&seed=1';
+
+/**
+ * A layer's maps are painted on one picture laid over the layer, each into its framed slot: checks that the
+ * layer has that one picture and no canvas, that it says it holds `n` maps, that there are `n` slots, and that
+ * the picture is opaque at the centre of every slot and transparent in the gap left of every slot after the
+ * first (read from its pixels).
+ */
+async function expectMapsDrawn(page: Page, layer: string, n: number) {
+  const maps = page.getByTestId(`maps-${layer}`);
+  await expect(maps.locator('canvas')).toHaveCount(0);
+  await expect(maps.locator('img')).toHaveCount(1);
+  await expect(maps.locator('img')).toHaveAttribute('data-maps', String(n));
+  await expect(maps.locator('.arch-map')).toHaveCount(n);
+  const pixels = await maps.locator('img').evaluate((img: HTMLImageElement) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const box = img.getBoundingClientRect();
+    const at = (x: number, y: number) => ctx.getImageData(Math.floor(((x - box.left) * img.naturalWidth) / box.width), Math.floor(((y - box.top) * img.naturalHeight) / box.height), 1, 1).data[3];
+    return [...img.parentElement!.querySelectorAll('.arch-map')].map((slot, i) => {
+      const r = slot.getBoundingClientRect();
+      return { centre: at(r.left + r.width / 2, r.top + r.height / 2), gap: i === 0 ? 0 : at(r.left - 3, r.top + r.height / 2) };
+    });
+  });
+  expect(pixels).toEqual(Array.from({ length: n }, () => ({ centre: 255, gap: 0 })));
+}
 
 test.describe('the architecture view', () => {
   test('the default network shows the shapes and parameter counts worked by hand', async ({ page }) => {
@@ -31,8 +60,11 @@ test.describe('the architecture view', () => {
     await expect(code).toContainText('nn.Flatten(),                                 # → 2048');
     await expect(code).toContainText('nn.Linear(2048, 64),');
     await expect(code).toContainText('nn.Linear(64, 10),');
-    // The forward pass drew every channel and ten scores.
-    await expect(page.getByTestId('maps-conv2').locator('canvas')).toHaveCount(32);
+    // The forward pass drew every channel (the input's 3, conv2's 32), the flattened and hidden strips, and ten scores.
+    await expectMapsDrawn(page, 'input', 3);
+    await expectMapsDrawn(page, 'conv2', 32);
+    await expectMapsDrawn(page, 'flatten', 1);
+    await expectMapsDrawn(page, 'fc1', 1);
     await expect(page.getByTestId('scores-cnn').locator('rect.arch-pos, rect.arch-neg')).toHaveCount(10);
     await expect(page.getByTestId('scores-linear')).toHaveAttribute('aria-label', /class 9/);
   });
@@ -84,7 +116,29 @@ test.describe('the architecture view', () => {
     // The linear classifier: 784 inputs, 10·784 + 10 = 7,850.
     await expect(page.getByTestId('compare-linear')).toHaveText('7,850');
     await expect(page.getByTestId('arch-source')).toHaveValue('digit');
-    await expect(page.getByTestId('maps-relu1').locator('canvas')).toHaveCount(8);
+    await expectMapsDrawn(page, 'relu1', 8);
+    // The digit is a 1-channel picture: one map, no 'as an image'.
+    await expectMapsDrawn(page, 'input', 1);
+  });
+
+  test('the maps are painted again into their slots after a layer is closed and opened, and larger while presenting', async ({ page }) => {
+    await page.goto(`./${DEFAULT}`);
+    const conv1 = page.getByTestId('maps-conv1');
+    await expectMapsDrawn(page, 'conv1', 16);
+    // 32×32 maps at 2 pixels per cell (64 px, about 64 wide) inside a 1 px frame.
+    expect((await conv1.locator('.arch-map').first().boundingBox())!.width).toBe(66);
+    await conv1.locator('summary').click();
+    await expect(conv1.locator('.arch-map').first()).toBeHidden();
+    await conv1.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(conv1.locator('.arch-map').first()).toBeVisible();
+    await expectMapsDrawn(page, 'conv1', 16);
+    // Presenting: 3 pixels per cell (96 px, about 112 wide) — the slots grow and the picture follows them.
+    await page.getByTestId('present').click();
+    await expect(page.getByTestId('arch-n')).toBeHidden();
+    await expect.poll(async () => (await conv1.locator('.arch-map').first().boundingBox())!.width).toBe(98);
+    await expectMapsDrawn(page, 'conv1', 16);
+    await expectMapsDrawn(page, 'pool2', 32);
   });
 
   test('changing N and the filters updates shapes, counts and code', async ({ page }) => {
@@ -132,6 +186,8 @@ test.describe('the architecture view', () => {
     await page.getByTestId('arch-file').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: readFileSync('public/samples/scene.png') });
     await expect(page.getByTestId('arch-source')).toHaveValue('upload');
     await expect(page.getByTestId('maps-input')).toContainText('as an image');
+    // The picture itself and its three channels.
+    await expectMapsDrawn(page, 'input', 4);
     await page.getByTestId('arch-file').setInputFiles({ name: 'bad.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
     await expect(page.getByTestId('upload-error')).toContainText('could not be read as an image');
   });
