@@ -1,8 +1,8 @@
 /**
  * Offline use and updates. In a production build a service worker (written by scripts/sw-plugin.mjs)
  * precaches every file, so after the first visit the app works with the network off. It is
- * registered relative to the page, so any base path works, and once the page has loaded, so it never
- * delays the first render. Without one (file://, a private window, an old browser, a failed
+ * registered relative to the page, so any base path works, and once the page has loaded and gone idle,
+ * so it never delays the first render. Without one (file://, a private window, an old browser, a failed
  * registration) the app works as before.
  *
  * When a new build's worker has installed and waits (the open page keeps the build it started with),
@@ -26,8 +26,14 @@ export function registerServiceWorker(): void {
         // Offline use is an extra: a failed registration must not disturb the page or its console.
       });
   };
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // After the page has loaded and then gone idle (at most 3 s later): the precaching of every file must
+  // not compete with the first view's own chunks and its first render, which load after `load`.
+  const whenIdle = () => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 3000 });
+    else setTimeout(register, 1000);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }
 
 /**

@@ -374,7 +374,10 @@ test('when a new build is waiting, a banner in the page’s language offers it; 
     await expect(page.locator('.step-label')).toContainText('Step 3 of 8');
     await banner.getByRole('button', { name: 'Reload' }).click();
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument ?? false))
+      // (an evaluation that meets the reload itself counts as "not yet": the poll asks again)
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument ?? false).catch(() => true),
+      )
       .toBe(false);
     await expectView(page, 'pool');
     // The new build controls the page, the old cache is gone, and the link (step, language) was kept.
