@@ -71,7 +71,7 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindOptions = 
   /** The end of a throttling window: writes the latest link if a write waited. */
   function endCooldown() {
     cooldown = null;
-    if (!pending) return;
+    if (!pending || awaiting !== null) return;
     pending = false;
     const hash = linkOf(store.getState());
     if (hash === written) return;
@@ -119,6 +119,9 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindOptions = 
   const applyUrl = () => {
     const hash = win.location.hash;
     const route = routeOfHash(hash);
+    // The link read now supersedes a throttled write still waiting: writing it would replace the link
+    // being read (before its view's module or strings have loaded) with the page's older state.
+    stopCooldown();
     if (!isViewLoaded(route)) {
       const stillWanted = () => bound && win.location.hash === hash;
       awaiting = hash;

@@ -260,6 +260,25 @@ describe('bindUrl reads navigation', () => {
     expect(fake.location.hash).toBe(LECTURE_LINK.replace('seed=7', 'seed=3'));
     expect(store.getState().config.seed).toBe(3);
   });
+
+  it('a link whose strings are still loading is not overwritten by a pending throttled write', async () => {
+    const fake = fakeWindow(LECTURE_LINK);
+    let release!: () => void;
+    const loading = new Promise<void>((resolve) => (release = resolve));
+    bindUrl(store, fake.win, { prepare: (link) => (link.shared.lang === 'ko' ? loading : null) });
+    store.getState().setStep(1); // written at once
+    store.getState().setStep(2); // pending until the interval ends
+    const typed = `${LECTURE_LINK}&step=4&lang=ko`;
+    fake.userTypes(typed);
+    vi.advanceTimersByTime(URL_WRITE_INTERVAL_MS * 2);
+    expect(fake.location.hash).toBe(typed);
+    expect(store.getState().config.step).toBe(2);
+    release();
+    await loading;
+    await Promise.resolve();
+    expect(store.getState().config.step).toBe(4);
+    expect(store.getState().ui.lang).toBe('ko');
+  });
 });
 
 describe('unbind', () => {
