@@ -311,7 +311,14 @@ test('a new build replaces the old one once its pages are closed, and its old ca
     await expectView(first, 'pool');
     await first.close();
 
-    // Every page of the old build is closed: the next visit gets the new build, offline, and the old cache is gone.
+    // Every page of the old build is closed. The browser notices it a moment later, then activates the new
+    // worker, which deletes the old cache: watched from a page of the same origin outside the app's folder
+    // (not a client of the worker, so it does not hold the old one; visiting the app too early would).
+    const outside = await context.newPage();
+    await outside.goto(base.replace('/x/y/', '/'));
+    await expect.poll(() => cacheNames(outside)).toEqual([`${next.cacheName} ${base}`]);
+    await outside.close();
+    // The next visit gets the new build, offline too.
     const second = await context.newPage();
     await second.goto(`${base}#/norm`);
     await expectView(second, 'norm');
@@ -460,7 +467,8 @@ async function serveUnder(
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     seen.push(path);
     if (!path.startsWith(prefix) || hidden.includes(path.slice(prefix.length))) {
-      res.writeHead(404).end();
+      // A page with a body (an empty 404 would be Chromium's own error page, of no origin).
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title>');
       return;
     }
     const rel = normalize(path.slice(prefix.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
