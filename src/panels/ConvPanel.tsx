@@ -4,6 +4,7 @@ import { useThrottled } from '../components/useThrottled';
 import { getAppStore, useAppStore, selectConfig, selectPlaying, selectRejection } from '../state/store';
 import { useT } from '../i18n/useT';
 import { conv, type ConvT } from '../i18n/conv';
+import { common } from '../i18n/common';
 import { image as imageStrings } from '../i18n/image';
 import { SPEEDS } from '../state/params';
 import type { ConvConfig } from '../state/types';
@@ -75,6 +76,7 @@ export function ConvPanel() {
   const rejection = useAppStore(selectRejection);
   const present = useAppStore((s) => s.ui.present);
   const t = useT(conv);
+  const tc = useT(common);
   const ti = useT(imageStrings);
   const [hover, setHover] = useState<Hover>(null);
   const [help, setHelp] = useState(false);
@@ -252,8 +254,8 @@ export function ConvPanel() {
           onSpeed={store.getState().setSpeed}
         />
         <p className="focus-line" data-testid="focus-line">
-          {hover ? hl.headline : t.stepLine(formatCount(step + 1), hl.headline)}
-          <span className="dim edit-only"> · {t.pressHelp}</span>
+          {hover ? hl.headline : tc.stepLine(formatCount(step + 1), hl.headline)}
+          <span className="dim edit-only"> · {tc.pressHelp}</span>
         </p>
         <p className="visually-hidden" aria-live="polite" data-testid="live-step">
           {speech}

@@ -433,7 +433,7 @@ export function NormPanel() {
             />
             <p className="focus-line" data-testid="focus-line">
               {headline}
-              <span className="dim edit-only"> · {t.pressHelp}</span>
+              <span className="dim edit-only"> · {tc.pressHelp}</span>
             </p>
             <p className="visually-hidden" aria-live="polite" data-testid="norm-live">
               {live}

@@ -310,8 +310,8 @@ export function PoolPanel() {
               onSpeed={onSpeed}
             />
             <p className="focus-line" data-testid="focus-line">
-              {hover ? hl.headline : t.stepHeadline(formatCount(step + 1), hl.headline)}
-              <span className="dim edit-only"> · {t.shortcutsHint}</span>
+              {hover ? hl.headline : tc.stepLine(formatCount(step + 1), hl.headline)}
+              <span className="dim edit-only"> · {tc.pressHelp}</span>
             </p>
             <p className="visually-hidden" aria-live="polite" data-testid="live-step">
               {announced}

@@ -56,6 +56,9 @@ const en = {
   lastTitle: 'Last step (End)',
   step: 'Step',
   stepOf: (step: string, total: string) => `Step ${step} of ${total}`,
+  /** The focus line of a stepped view: the step's number and what it does. */
+  stepLine: (step: string, headline: string) => `Step ${step}: ${headline}`,
+  pressHelp: 'press ? for keyboard shortcuts',
   speed: 'Speed',
   speedTitle: 'Steps per second (+ / −)',
   perSecond: '/s',

@@ -5,8 +5,6 @@ const en = {
   settingsLabel: 'Settings',
   noImage: 'No image was chosen. Pick one with “Your image…” or drop one on the input.',
   describeStep: (f: string, r: string, c: string) => `filter ${f}, row ${r}, column ${c}`,
-  stepLine: (n: string, headline: string) => `Step ${n}: ${headline}`,
-  pressHelp: 'press ? for keyboard shortcuts',
   zoom: 'Zoom',
   zoomOut: 'Zoom out',
   zoomIn: 'Zoom in',

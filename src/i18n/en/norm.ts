@@ -4,7 +4,6 @@ const en = {
   title: 'Normalization',
   settings: 'Settings',
   reading: 'Reading the images…',
-  pressHelp: 'press ? for keyboard shortcuts',
   livePlaying: 'Playing',
   headline: (step: string, g: string, words: string, arith: string) =>
     `Step ${step}, group ${g} (${words}): ${arith}`,

@@ -14,8 +14,6 @@ const en = {
   loadingImage: 'Loading the sample image…',
   imageFailed: 'The sample image could not be loaded: seeded whole numbers are shown instead.',
   stepAt: (c: string, oh: string, ow: string) => `channel ${c}, row ${oh}, column ${ow}`,
-  stepHeadline: (step: string, headline: string) => `Step ${step}: ${headline}`,
-  shortcutsHint: 'press ? for keyboard shortcuts',
   playing: 'Playing',
   mapsTitle: 'Input → output, channel by channel',
   values: 'Values',

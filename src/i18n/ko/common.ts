@@ -54,6 +54,8 @@ const ko: Translation<typeof en> = {
   lastTitle: '마지막 단계 (End)',
   step: '단계',
   stepOf: (step, total) => `${total}단계 중 ${step}단계`,
+  stepLine: (step, headline) => `${step}단계: ${headline}`,
+  pressHelp: '? 키를 누르면 키보드 단축키를 볼 수 있습니다',
   speed: '속도',
   speedTitle: '초당 단계 수 (+ / −)',
   perSecond: '/초',

@@ -7,8 +7,6 @@ const ko: Translation<typeof en> = {
   settingsLabel: '설정',
   noImage: '이미지를 고르지 않았습니다. “내 이미지…”로 고르거나 입력 위에 끌어다 놓으세요.',
   describeStep: (f, r, c) => `필터 ${f}, ${r}행 ${c}열`,
-  stepLine: (n, headline) => `${n}단계: ${headline}`,
-  pressHelp: '? 키를 누르면 키보드 단축키를 볼 수 있습니다',
   zoom: '확대/축소',
   zoomOut: '축소',
   zoomIn: '확대',

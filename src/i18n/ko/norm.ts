@@ -6,7 +6,6 @@ const ko: Translation<typeof en> = {
   title: '정규화',
   settings: '설정',
   reading: '이미지를 읽는 중…',
-  pressHelp: '?를 누르면 키보드 단축키를 볼 수 있습니다',
   livePlaying: '재생 중',
   headline: (step, g, words, arith) => `${step}단계, 그룹 ${g} (${words}): ${arith}`,
   liveStep: (stepOf, g, words, arith) => `${stepOf}, 그룹 ${g} (${words}): ${arith}`,

@@ -11,8 +11,6 @@ const ko: Translation<typeof en> = {
   loadingImage: '예시 이미지를 불러오는 중…',
   imageFailed: '예시 이미지를 불러오지 못했습니다. 대신 시드로 만든 정수를 보여 줍니다.',
   stepAt: (c, oh, ow) => `채널 ${c}, 행 ${oh}, 열 ${ow}`,
-  stepHeadline: (step, headline) => `${step}단계: ${headline}`,
-  shortcutsHint: '? 키를 누르면 키보드 단축키를 볼 수 있습니다',
   playing: '재생 중',
   mapsTitle: '입력 → 출력, 채널별로',
   values: '값',
