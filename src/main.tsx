@@ -23,9 +23,16 @@ const start = () => {
     </StrictMode>,
   );
 };
-void preloadView(first).catch(() => {
+const panel = preloadView(first);
+panel.catch(() => {
   // Shown by the view's own error boundary when it renders.
 });
-void Promise.allSettled([loadView(first), preloadStrings(first, lang)]).then(start);
+const ready = Promise.allSettled([loadView(first), preloadStrings(first, lang)]).then(start);
 
-registerServiceWorker(); // offline use and its "new version" banner: src/shell/serviceWorker.ts
+// Offline use and its "new version" banner (src/shell/serviceWorker.ts), once the first view is on screen:
+// its panel has loaded and the first render was started, then two frames.
+registerServiceWorker(
+  Promise.allSettled([ready, panel]).then(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  ),
+);

@@ -22,6 +22,11 @@ function parseWhole(text: string): number | null {
  * passed on only when it is valid — a whole number in [min, max], or with `decimal` any number in
  * [min, max] (typed as `1.5`, `−2`, `1e-5` or `0,5`) — and not excluded by `check`; otherwise the field
  * says what would be valid. When the value or its bounds change from outside, the field follows.
+ *
+ * Both kinds are text inputs: a number input refuses "0,5" and "−2" (and would lose them), and each
+ * one costs the page's every frame (Chromium re-layerizes its spin button whenever anything on the page
+ * repaints: 120 of them in the receptive-field view's sidebar cost ~3 ms per frame). A whole-number
+ * field is an ARIA spin button instead: ↑ and ↓ step it by one within [min, max], as a number input's do.
  */
 export function NumberField({
   label,
@@ -94,6 +99,13 @@ export function NumberField({
     setError(null);
     if (v !== value) onChange(v);
   };
+  /** ↑/↓ on a whole-number field: one more or one less than the value shown (or typed), kept in range. */
+  const stepBy = (delta: number) => {
+    const from = read(text) ?? value;
+    const next = Math.max(min, Math.min(max, from + delta));
+    setText(show(next));
+    submit(show(next));
+  };
   const classes = ['number-field', decimal && 'decimal-field', hideLabel && 'bare', className].filter(Boolean).join(' ');
   return (
     <span className={classes}>
@@ -109,14 +121,14 @@ export function NumberField({
       </label>
       <input
         id={id}
-        // Decimals are typed as text (a number input refuses "0,5" and "−2" and would lose them).
-        type={decimal ? 'text' : 'number'}
+        type="text"
+        role={decimal ? undefined : 'spinbutton'}
+        aria-valuemin={decimal ? undefined : min}
+        aria-valuemax={decimal ? undefined : max}
+        aria-valuenow={decimal ? undefined : value}
         inputMode={decimal ? 'decimal' : 'numeric'}
-        autoComplete={decimal ? 'off' : undefined}
-        spellCheck={decimal ? false : undefined}
-        min={decimal ? undefined : min}
-        max={decimal ? undefined : max}
-        step={decimal ? undefined : 1}
+        autoComplete="off"
+        spellCheck={false}
         value={text}
         style={{ width: `${(width ?? (decimal ? 6 : 4)) + 2}ch` }}
         aria-invalid={error ? true : undefined}
@@ -126,6 +138,11 @@ export function NumberField({
         onChange={(e) => {
           setText(e.target.value);
           submit(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (decimal || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+          e.preventDefault();
+          stepBy(e.key === 'ArrowUp' ? 1 : -1);
         }}
         onBlur={() => {
           if (error) return;

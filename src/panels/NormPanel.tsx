@@ -127,6 +127,13 @@ function fitCell(cfg: NormConfig, width: number, scale: number): number {
 const LIVE_MAX_SPEED = 2;
 /** The screen-reader text changes at most this often (ms). */
 const LIVE_EVERY = 500;
+/**
+ * Above this speed (steps per second) the step sheet (its stages, arithmetic and member table) follows
+ * playback at most 8 times a second: faster it cannot be read, and redrawing its ~100 numbers on every
+ * frame took most of a frame on the largest tensor.
+ */
+const SHEET_MAX_SPEED = 30;
+const SHEET_EVERY = 125;
 
 /**
  * The normalization lab: which values share one mean and variance under batch, layer, instance and
@@ -396,6 +403,8 @@ export function NormPanel() {
       ? t.livePlaying
       : t.liveStep(tc.stepOf(formatCount(at + 1), formatCount(total)), String(grp), describeG(grp), arith);
   const live = useThrottled(liveNow, LIVE_EVERY);
+  const sheetNow = useMemo(() => (step && trace ? { step, trace } : null), [step, trace]);
+  const sheet = useThrottled(sheetNow, playing && cfg.speed > SHEET_MAX_SPEED ? SHEET_EVERY : 0);
   const yMax = useMemo(() => (model ? maxAbsOf(model.y) : 1), [model]);
   const xMax = useMemo(() => (model ? maxAbsOf(model.x.data) : 1), [model]);
   // Beside the step sheet when there is room for both (the sheet wants about 740 px, 900 px presented), else
@@ -553,12 +562,12 @@ export function NormPanel() {
             {below && (
               <>
                 <div className="stage">
-                  {step && trace && (
+                  {sheet && (
                     <StepSheet
-                      step={step}
-                      trace={trace}
+                      step={sheet.step}
+                      trace={sheet.trace}
                       eps={structural.eps}
-                      groupWords={describeG(grp)}
+                      groupWords={describeG(sheet.step.group)}
                       countWords={countFormula(structural)}
                       where={whereShort}
                       whereHead={shape.layout === 'nd' ? t.whereHeadNd : t.whereHeadNchw}

@@ -1,8 +1,8 @@
 /**
  * Offline use and updates. In a production build a service worker (written by scripts/sw-plugin.mjs)
  * precaches every file, so after the first visit the app works with the network off. It is
- * registered relative to the page, so any base path works, and once the page has loaded and gone idle,
- * so it never delays the first render. Without one (file://, a private window, an old browser, a failed
+ * registered relative to the page, so any base path works, and only once the first view has rendered
+ * and the page has gone idle, so its precaching never delays the first render. Without one (file://, a private window, an old browser, a failed
  * registration) the app works as before.
  *
  * When a new build's worker has installed and waits (the open page keeps the build it started with),
@@ -15,8 +15,11 @@
 /** The message the waiting worker takes over on (see scripts/sw-plugin.mjs). */
 export const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
 
-/** Registers the service worker in a production build and offers its updates. */
-export function registerServiceWorker(): void {
+/**
+ * Registers the service worker in a production build and offers its updates, once `after` has settled
+ * (the first view is on screen), the page has loaded and the main thread has gone idle.
+ */
+export function registerServiceWorker(after: Promise<unknown> = Promise.resolve()): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const register = () => {
     navigator.serviceWorker
@@ -26,14 +29,18 @@ export function registerServiceWorker(): void {
         // Offline use is an extra: a failed registration must not disturb the page or its console.
       });
   };
-  // After the page has loaded and then gone idle (at most 3 s later): the precaching of every file must
-  // not compete with the first view's own chunks and its first render, which load after `load`.
+  // After the first view has rendered and the page has loaded, then gone idle (at most 3 s later): the
+  // precaching of every file must not compete with the first view's own chunks (loaded after `load`,
+  // while the main thread waits for them and looks idle) nor with its first render.
   const whenIdle = () => {
     if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 3000 });
     else setTimeout(register, 1000);
   };
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  const whenLoaded = () => {
+    if (document.readyState === 'complete') whenIdle();
+    else window.addEventListener('load', whenIdle, { once: true });
+  };
+  void after.then(whenLoaded, whenLoaded);
 }
 
 /**

@@ -51,6 +51,28 @@ describe('NumberField', () => {
     expect(onChange.mock.calls).toEqual([[5]]);
   });
 
+  it('whole numbers: a text field with the spin-button role; ↑ and ↓ step by one within the range', () => {
+    getAppStore().getState().setLang('en');
+    const onChange = vi.fn();
+    render(createElement(Harness, { min: 1, max: 4, initial: 3, onChange }));
+    const input = screen.getByRole('spinbutton', { name: 'Offset' }) as HTMLInputElement;
+    expect(input.type).toBe('text');
+    expect(input.getAttribute('aria-valuenow')).toBe('3');
+    expect([input.getAttribute('aria-valuemin'), input.getAttribute('aria-valuemax')]).toEqual(['1', '4']);
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    expect(input.value).toBe('4');
+    expect(input.getAttribute('aria-valuenow')).toBe('4');
+    fireEvent.keyDown(input, { key: 'ArrowUp' }); // at the top already
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.value).toBe('2');
+    expect(onChange.mock.calls).toEqual([[4], [3], [2]]);
+    // A true minus sign is read too (a number input would have refused it).
+    fireEvent.change(input, { target: { value: '−1' } });
+    expect(screen.getByRole('alert').textContent).toContain('−1');
+    expect(input.value).toBe('−1');
+  });
+
   it('decimal mode: takes −1.5 and 0,25, refuses text and out-of-range values, and applies an extra rule', () => {
     getAppStore().getState().setLang('en');
     const onChange = vi.fn();

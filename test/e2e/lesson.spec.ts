@@ -93,8 +93,11 @@ test.describe('the built-in lesson', () => {
 
   test('a lesson link opened in a fresh page restores the step and the exact view', async ({ page, context }) => {
     await page.goto(`./${STRIDE}&lesson=intro&ls=5`);
+    await expectStep(page, 5);
     await press(page, 'ArrowRight');
+    await expect(page.locator('.step-label')).toContainText('Step 2 of 9');
     await press(page, 'ArrowRight');
+    await expect(page.locator('.step-label')).toContainText('Step 3 of 9');
     await expect(page).toHaveURL(/step=2/);
     const url = page.url();
     const fresh = await context.newPage();
