@@ -3,19 +3,39 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 /**
- * The outlined field in map `t`: its region attribute, and the rectangle drawn, read from the
- * outline's path (`M left top H right V bottom H left Z` in CSS pixels) and converted to cells of
- * the padded map (`padded` cells across).
+ * The outlined field in map `t`: its region attribute, and the rectangle drawn, measured on the page (the
+ * outlined box is the field's; its stroke straddles the edges) and converted to cells of the padded map
+ * (`padded` cells across).
  */
 async function outline(page: Page, t: number, padded: number) {
-  const group = page.getByTestId(`rf-map-${t}-outline`);
-  const region = await group.getAttribute('data-region');
+  const drawn = page.getByTestId(`rf-map-${t}-outline`);
+  const region = await drawn.getAttribute('data-region');
   const box = (await page.getByTestId(`rf-map-${t}`).locator('.grid-box').boundingBox())!;
-  const d = (await group.locator('path.overlay-window').getAttribute('d'))!;
-  const [x0, y0, x1, y1] = /^M([\d.]+) ([\d.]+)H([\d.]+)V([\d.]+)/.exec(d)!.slice(1).map(Number) as [number, number, number, number];
+  const b = (await drawn.boundingBox())!;
   const cell = box.width / padded;
   const cells = (v: number) => Math.round(v / cell);
-  return { region, left: cells(x0), top: cells(y0), width: cells(x1 - x0), height: cells(y1 - y0) };
+  return { region, left: cells(b.x - box.x), top: cells(b.y - box.y), width: cells(b.width), height: cells(b.height) };
+}
+
+/** Reads pixels of a PNG screenshot (CSS px at device scale 1) as `rgb(r, g, b)`, in the page's own decoder. */
+async function pixelReader(page: Page, png: Buffer) {
+  const url = `data:image/png;base64,${png.toString('base64')}`;
+  return (x: number, y: number) =>
+    page.evaluate(
+      async ({ url, x, y }) => {
+        const img = new Image();
+        img.src = url;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d')!;
+        g.drawImage(img, 0, 0);
+        const [r, gg, b] = g.getImageData(Math.floor(x), Math.floor(y), 1, 1).data;
+        return `rgb(${r}, ${gg}, ${b})`;
+      },
+      { url, x, y },
+    );
 }
 
 const PADDED_LINK = '#/rf?v=1&preset=custom&layers=c3p1*2,p2,c3p1&in=16&at=4&row=2&col=5';
@@ -52,10 +72,18 @@ test.describe('the receptive-field view', () => {
     await expect(page.getByTestId('rf-map-note-0')).toHaveText('7×7 cells feed the selected cell');
     // The cells that feed it are shaded as one 7×7 block (no gaps), starting 1 padding cell in.
     const inputCell = (await page.getByTestId('rf-map-0').locator('.grid-box').boundingBox())!.width / 34;
-    const d = (await page.getByTestId('rf-map-0-field').getAttribute('d'))!;
-    expect(d.match(/M/g)).toHaveLength(1);
-    const [x, y, w, h] = /^M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)/.exec(d)!.slice(1).map((v) => Math.round(Number(v) / inputCell));
+    const map0 = (await page.getByTestId('rf-map-0').locator('.grid-box').boundingBox())!;
+    const f = (await page.getByTestId('rf-map-0-field').boundingBox())!;
+    const [x, y, w, h] = [f.x - map0.x, f.y - map0.y, f.width, f.height].map((v) => Math.round(v / inputCell));
     expect([y, x, h, w]).toEqual([2, 3, 7, 7]);
+    // Drawn, not only placed: the outline's border has the window colour and the field its violet.
+    const shot = await page.getByTestId('rf-map-0').locator('.grid-box').screenshot();
+    const rgbAt = await pixelReader(page, shot);
+    const window = await page.evaluate(() => getComputedStyle(document.querySelector('.rf-outline')!).outlineColor);
+    const violet = await page.evaluate(() => getComputedStyle(document.querySelector('.rf-field-box')!).backgroundColor);
+    expect(await rgbAt(f.x - map0.x + f.width / 2, f.y - map0.y + f.height / 2)).toBe(violet);
+    const o = (await page.getByTestId('rf-map-0-outline').boundingBox())!;
+    expect(await rgbAt(o.x - map0.x + o.width / 2, o.y - map0.y)).toBe(window); // on the top edge
   });
 
   test('the keyboard moves a cursor over a map and Enter selects', async ({ page }) => {
@@ -113,6 +141,22 @@ test.describe('the receptive-field view', () => {
     await expect(page.getByTestId('rejection-layers')).toContainText("Layer 2 'q2' not understood");
     // Nothing was lost.
     await expect(page.getByTestId('rf-r-4')).toHaveText('11');
+  });
+
+  test('a long stack lists its layers closed, each with its notation; opening one edits it', async ({ page }) => {
+    await page.goto('./#/rf?v=1&layers=c3p1*12&in=64');
+    const row = page.getByTestId('rf-layer-5');
+    await expect(row.locator('summary')).toHaveText('5. conv5 c3p1');
+    await expect(page.getByTestId('rf-k-5')).toBeHidden();
+    await row.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rf-k-5').fill('5');
+    await expect(page.getByTestId('rf-notation')).toHaveValue('c3p1*4,c5p1,c3p1*7');
+    await expect(row.locator('summary')).toHaveText('5. conv5 c5p1');
+    // A short stack shows every layer's fields at once.
+    await page.getByTestId('rf-notation').fill('c3,c3');
+    await page.getByTestId('rf-notation-apply').click();
+    await expect(page.getByTestId('rf-k-2')).toBeVisible();
   });
 
   test('a broken link names each problem and leaves a working page', async ({ page }) => {

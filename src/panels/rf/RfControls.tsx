@@ -6,6 +6,7 @@ import {
   RF_LIMITS,
   RF_PRESETS,
   detectPreset,
+  formatLayer,
   maxPadding,
   type RfConfig,
   type RfLayer,
@@ -40,7 +41,15 @@ export function presetText(t: RfStrings): Record<RfPreset, { label: string; note
 }
 
 /** The notation field: keeps what the user typed until it is applied or the stack changes elsewhere. */
-function NotationField({ value, onApply, t }: { value: string; onApply: (text: string) => void; t: RfStrings }) {
+function NotationField({
+  value,
+  onApply,
+  t,
+}: {
+  value: string;
+  onApply: (text: string) => void;
+  t: RfStrings;
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   const [prev, setPrev] = useState(value);
@@ -81,6 +90,13 @@ function NotationField({ value, onApply, t }: { value: string; onApply: (text: s
 }
 
 /** One layer's row: its type and numbers, and buttons to move, copy or remove it. */
+/**
+ * From this many layers on, each layer's row starts closed, showing its name and notation (a click or
+ * Enter opens it): a stack of 30 layers would otherwise put 270 controls in the sidebar, and the page
+ * pays for every one of them on every frame of a hover over the maps (~2.5 ms of 9 on the largest).
+ */
+export const COLLAPSED_FROM = 9;
+
 function LayerRow({
   layer,
   index,
@@ -100,59 +116,120 @@ function LayerRow({
 }) {
   const n = index + 1;
   const kindId = useId();
+  const [open, setOpen] = useState(count < COLLAPSED_FROM);
   return (
     <li className="rf-layer" data-testid={`rf-layer-${n}`}>
-      <fieldset>
-        <legend>
-          {n}. {name}
-        </legend>
-        <div className="row">
-          <span className="field rf-kind">
-            <label htmlFor={kindId}>{t.kind}</label>
-            <select id={kindId} value={layer.kind} onChange={(e) => actions.update(index, { kind: e.target.value as RfLayer['kind'] })}>
-              <option value="conv">{t.conv}</option>
-              <option value="pool">{t.pool}</option>
-            </select>
-          </span>
-          <NumberField label={t.k} hint={t.kHint} value={layer.k} min={1} max={RF_LIMITS.k} width={2} onChange={(k) => actions.update(index, { k })} testId={`rf-k-${n}`} />
-          <NumberField label={t.s} hint={t.sHint} value={layer.s} min={1} max={RF_LIMITS.s} width={2} onChange={(s) => actions.update(index, { s })} testId={`rf-s-${n}`} />
-          <NumberField
-            label={t.p}
-            hint={t.pHint}
-            value={layer.p}
-            min={0}
-            max={maxPadding(layer)}
-            width={2}
-            onChange={(p) => actions.update(index, { p })}
-            explain={(v) =>
-              layer.kind === 'pool'
-                ? t.padPool(String(layer.k), String(maxPadding(layer)), num(v))
-                : t.padConv(String(RF_LIMITS.p), num(v))
-            }
-            testId={`rf-p-${n}`}
-          />
-          <NumberField label={t.d} hint={t.dHint} value={layer.d} min={1} max={RF_LIMITS.d} width={2} onChange={(d) => actions.update(index, { d })} testId={`rf-d-${n}`} />
-        </div>
-        <div className="row rf-layer-buttons">
-          <button type="button" className="small" onClick={() => actions.move(index, -1)} disabled={index === 0} aria-label={t.up(String(n))}>
-            ↑
-          </button>
-          <button type="button" className="small" onClick={() => actions.move(index, 1)} disabled={index === count - 1} aria-label={t.down(String(n))}>
-            ↓
-          </button>
-          <button type="button" className="small" onClick={() => actions.add(index)} disabled={count >= RF_LIMITS.layers} aria-label={t.addAfter(String(n))}>
-            {t.copyButton}
-          </button>
-          <button type="button" className="small" onClick={() => actions.remove(index)} disabled={count <= 1} aria-label={t.remove(String(n))}>
-            {t.removeButton}
-          </button>
-        </div>
-        {refusal && (
-          <p className="rejection" role="alert" data-testid={`rejection-layer-${n}`}>
-            {refusal}
-          </p>
-        )}
-      </fieldset>
+      <details open={open || refusal !== null} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          {n}. {name} <code className="rf-layer-code">{formatLayer(layer)}</code>
+        </summary>
+        <fieldset>
+          <legend className="visually-hidden">
+            {n}. {name}
+          </legend>
+          <div className="row">
+            <span className="field rf-kind">
+              <label htmlFor={kindId}>{t.kind}</label>
+              <select
+                id={kindId}
+                value={layer.kind}
+                onChange={(e) => actions.update(index, { kind: e.target.value as RfLayer['kind'] })}
+              >
+                <option value="conv">{t.conv}</option>
+                <option value="pool">{t.pool}</option>
+              </select>
+            </span>
+            <NumberField
+              label={t.k}
+              hint={t.kHint}
+              value={layer.k}
+              min={1}
+              max={RF_LIMITS.k}
+              width={2}
+              onChange={(k) => actions.update(index, { k })}
+              testId={`rf-k-${n}`}
+            />
+            <NumberField
+              label={t.s}
+              hint={t.sHint}
+              value={layer.s}
+              min={1}
+              max={RF_LIMITS.s}
+              width={2}
+              onChange={(s) => actions.update(index, { s })}
+              testId={`rf-s-${n}`}
+            />
+            <NumberField
+              label={t.p}
+              hint={t.pHint}
+              value={layer.p}
+              min={0}
+              max={maxPadding(layer)}
+              width={2}
+              onChange={(p) => actions.update(index, { p })}
+              explain={(v) =>
+                layer.kind === 'pool'
+                  ? t.padPool(String(layer.k), String(maxPadding(layer)), num(v))
+                  : t.padConv(String(RF_LIMITS.p), num(v))
+              }
+              testId={`rf-p-${n}`}
+            />
+            <NumberField
+              label={t.d}
+              hint={t.dHint}
+              value={layer.d}
+              min={1}
+              max={RF_LIMITS.d}
+              width={2}
+              onChange={(d) => actions.update(index, { d })}
+              testId={`rf-d-${n}`}
+            />
+          </div>
+          <div className="row rf-layer-buttons">
+            <button
+              type="button"
+              className="small"
+              onClick={() => actions.move(index, -1)}
+              disabled={index === 0}
+              aria-label={t.up(String(n))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => actions.move(index, 1)}
+              disabled={index === count - 1}
+              aria-label={t.down(String(n))}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => actions.add(index)}
+              disabled={count >= RF_LIMITS.layers}
+              aria-label={t.addAfter(String(n))}
+            >
+              {t.copyButton}
+            </button>
+            <button
+              type="button"
+              className="small"
+              onClick={() => actions.remove(index)}
+              disabled={count <= 1}
+              aria-label={t.remove(String(n))}
+            >
+              {t.removeButton}
+            </button>
+          </div>
+          {refusal && (
+            <p className="rejection" role="alert" data-testid={`rejection-layer-${n}`}>
+              {refusal}
+            </p>
+          )}
+        </fieldset>
+      </details>
     </li>
   );
 }
@@ -191,7 +268,12 @@ export const RfControls = memo(function RfControls({
         <label className="field" htmlFor={presetId}>
           {t.preset}
         </label>
-        <select id={presetId} value={cfg.preset} data-testid="rf-preset" onChange={(e) => actions.preset(e.target.value as RfPreset)}>
+        <select
+          id={presetId}
+          value={cfg.preset}
+          data-testid="rf-preset"
+          onChange={(e) => actions.preset(e.target.value as RfPreset)}
+        >
           {RF_PRESETS.map((p) => (
             <option key={p} value={p}>
               {presets[p].label}
@@ -210,13 +292,28 @@ export const RfControls = memo(function RfControls({
           />
         )}
         {reject('preset')}
-        <NumberField label={t.inputSize} hint={t.inputHint(String(RF_LIMITS.size))} value={cfg.size} min={1} max={RF_LIMITS.size} onChange={actions.input} testId="rf-input" />
+        <NumberField
+          label={t.inputSize}
+          hint={t.inputHint(String(RF_LIMITS.size))}
+          value={cfg.size}
+          min={1}
+          max={RF_LIMITS.size}
+          onChange={actions.input}
+          testId="rf-input"
+        />
         {reject('in')}
         <NotationField value={cfg.layers} onApply={actions.layersText} t={t} />
         {reject('layers')}
         {reject('at')}
         <p className="hint">
-          {t.caps(String(RF_LIMITS.layers), String(RF_LIMITS.k), String(RF_LIMITS.s), String(RF_LIMITS.p), String(RF_LIMITS.d), String(RF_LIMITS.size))}
+          {t.caps(
+            String(RF_LIMITS.layers),
+            String(RF_LIMITS.k),
+            String(RF_LIMITS.s),
+            String(RF_LIMITS.p),
+            String(RF_LIMITS.d),
+            String(RF_LIMITS.size),
+          )}
         </p>
       </fieldset>
       <fieldset>
@@ -224,7 +321,7 @@ export const RfControls = memo(function RfControls({
         <ol className="rf-layers">
           {model.layers.map((layer, i) => (
             <LayerRow
-              key={i}
+              key={`${i}:${model.layers.length >= COLLAPSED_FROM}`}
               layer={layer}
               index={i}
               count={model.layers.length}

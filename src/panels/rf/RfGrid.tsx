@@ -5,6 +5,20 @@ import { runs as runsOf } from './model';
 /** The most rectangles a field is drawn with; beyond it (many gaps) the field is shaded as its box. */
 export const MAX_FIELD_RECTS = 4000;
 
+/** A rectangle in CSS pixels of the padded map. */
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A box's inline style. Its position is a translation: as the pointer sweeps a map, the boxes of every
+ * earlier map move while their sizes mostly stay, and a moved translation needs no layout.
+ */
+const boxStyle = (b: Box) => ({ transform: `translate(${b.left}px, ${b.top}px)`, width: b.width, height: b.height });
+
 export interface RfGridProps {
   /** Side of the map without its padding. */
   side: number;
@@ -34,8 +48,10 @@ export interface RfGridProps {
  * variables, the padding ring and the map inside it (so a 224×224 map costs two elements and
  * follows the light or dark theme without repainting), and on top, in SVG, the cells that feed the
  * selected cell in violet (one rectangle per run of rows and columns, so gaps show), the selected
- * cell in amber with a dark outline and the field's outline. Moving the focus only rewrites those
- * few paths.
+ * cell in amber with a dark outline and the field's outline. The field (when it has no gaps), the
+ * outline and the keyboard cursor are positioned boxes rather than SVG paths: hovering a cell of the
+ * last of 30 maps moves them in every earlier map, and moving a box costs much less than rewriting a
+ * path (no SVG layout, no repaint of the whole SVG).
  * One tab stop: the arrow keys move a cursor (which previews like hovering), Enter or a click selects.
  */
 export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, outline, label, describe, onFocusCell, onSelect, testId }: RfGridProps) {
@@ -98,23 +114,29 @@ export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, o
   const shown = hover ?? cursor;
   const caption = shown ? describe(shown[0], shown[1]) : '\u00a0';
   // The outline, clipped to the padded map, in CSS pixels.
-  let path = '';
+  let outlineBox: Box | null = null;
   if (outline) {
     const top = Math.max(-pad, outline.top) + pad;
     const left = Math.max(-pad, outline.left) + pad;
     const bottom = Math.min(side + pad - 1, outline.bottom) + pad;
     const right = Math.min(side + pad - 1, outline.right) + pad;
     if (bottom >= top && right >= left) {
-      path = `M${left * cell} ${top * cell}H${(right + 1) * cell}V${(bottom + 1) * cell}H${left * cell}Z`;
+      outlineBox = { left: left * cell, top: top * cell, width: (right + 1 - left) * cell, height: (bottom + 1 - top) * cell };
     }
   }
+  // The field: one box when it has no gaps (the common case), else one rectangle per run of rows and columns.
+  let fieldBox: Box | null = null;
   let fieldPath = '';
   if (field && field.rows.length && field.cols.length) {
     const rr = runsOf(field.rows);
     const cc = runsOf(field.cols);
     const rect = (r0: number, rn: number, c0: number, cn: number) =>
       `M${(c0 + pad) * cell} ${(r0 + pad) * cell}h${cn * cell}v${rn * cell}h${-cn * cell}Z`;
-    if (rr.length * cc.length <= MAX_FIELD_RECTS) {
+    if (rr.length === 1 && cc.length === 1) {
+      const [r0, rn] = rr[0]!;
+      const [c0, cn] = cc[0]!;
+      fieldBox = { left: (c0 + pad) * cell, top: (r0 + pad) * cell, width: cn * cell, height: rn * cell };
+    } else if (rr.length * cc.length <= MAX_FIELD_RECTS) {
       const parts: string[] = [];
       for (const [r0, rn] of rr) for (const [c0, cn] of cc) parts.push(rect(r0, rn, c0, cn));
       fieldPath = parts.join('');
@@ -127,7 +149,7 @@ export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, o
     }
   }
   const selectedPath = selected ? `M${(selected[1] + pad) * cell} ${(selected[0] + pad) * cell}h${cell}v${cell}h${-cell}Z` : '';
-  const cursorPath = cursor ? `M${(cursor[1] + pad) * cell} ${(cursor[0] + pad) * cell}h${cell}v${cell}h${-cell}Z` : '';
+  const cursorBox: Box | null = cursor ? { left: (cursor[1] + pad) * cell, top: (cursor[0] + pad) * cell, width: cell, height: cell } : null;
   const lines =
     cell >= 5
       ? [
@@ -152,18 +174,22 @@ export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, o
         onBlur={onBlur}
       >
         <div className="rf-grid-map" style={{ left: pad * cell, top: pad * cell, width: side * cell, height: side * cell }} aria-hidden="true" />
+        {fieldBox && <div className="rf-field-box" style={boxStyle(fieldBox)} aria-hidden="true" data-testid={testId ? `${testId}-field` : undefined} />}
         <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} className="grid-svg" aria-hidden="true">
           {fieldPath && <path className="rf-field" d={fieldPath} data-testid={testId ? `${testId}-field` : undefined} />}
           {selectedPath && <path className="rf-selected" d={selectedPath} />}
           {lines && <path className="grid-lines" d={lines} />}
-          {path && (
-            <g data-testid={testId ? `${testId}-outline` : undefined} data-region={outline ? `${outline.top},${outline.left},${outline.bottom},${outline.right}` : undefined}>
-              <path className="overlay overlay-halo" d={path} />
-              <path className="overlay overlay-window" d={path} />
-            </g>
-          )}
-          {cursorPath && <path className="overlay overlay-active" d={cursorPath} />}
         </svg>
+        {outlineBox && (
+          <div
+            className="rf-outline"
+            style={boxStyle(outlineBox)}
+            aria-hidden="true"
+            data-testid={testId ? `${testId}-outline` : undefined}
+            data-region={outline ? `${outline.top},${outline.left},${outline.bottom},${outline.right}` : undefined}
+          />
+        )}
+        {cursorBox && <div className="rf-cursor" style={boxStyle(cursorBox)} aria-hidden="true" />}
       </div>
       {/* Not live: the panel announces the focused cell's field, throttled. */}
       <figcaption className="grid-caption">
