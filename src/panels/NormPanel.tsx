@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localized } from '../i18n/localized';
 import { getAppStore, useAppStore, selectPlaying, selectRejection, selectLang } from '../state/store';
 import { SPEEDS } from '../state/params';
@@ -134,6 +134,36 @@ const LIVE_EVERY = 500;
  */
 const SHEET_MAX_SPEED = 30;
 const SHEET_EVERY = 125;
+
+/**
+ * Paint the input by group or by value. Its own component, so the radios are not rendered again at
+ * every step of playback (React sets a radio's name on each render, and the browser then re-files it
+ * in its group).
+ */
+const PaintChoice = memo(function PaintChoice({
+  paint,
+  onPaint,
+}: {
+  paint: 'group' | 'value';
+  onPaint: (p: 'group' | 'value') => void;
+}) {
+  const t = useT(norm);
+  return (
+    <div className="paint-choice" role="radiogroup" aria-label={t.paintByLabel}>
+      <span className="dim" aria-hidden="true">
+        {t.paintBy}
+      </span>
+      <label>
+        <input type="radio" name="norm-paint" checked={paint === 'group'} onChange={() => onPaint('group')} />{' '}
+        {t.paintGroup}
+      </label>
+      <label>
+        <input type="radio" name="norm-paint" checked={paint === 'value'} onChange={() => onPaint('value')} />{' '}
+        {t.paintValue}
+      </label>
+    </div>
+  );
+});
 
 /**
  * The normalization lab: which values share one mean and variance under batch, layer, instance and
@@ -462,29 +492,7 @@ export function NormPanel() {
                         : `N×C×H×W = ${shape.n}×${shape.c}×${shape.h}×${shape.w}`}
                     </span>
                   </h3>
-                  <div className="paint-choice" role="radiogroup" aria-label={t.paintByLabel}>
-                    <span className="dim" aria-hidden="true">
-                      {t.paintBy}
-                    </span>
-                    <label>
-                      <input
-                        type="radio"
-                        name="norm-paint"
-                        checked={paint === 'group'}
-                        onChange={() => setPaint('group')}
-                      />{' '}
-                      {t.paintGroup}
-                    </label>
-                    <label>
-                      <input
-                        type="radio"
-                        name="norm-paint"
-                        checked={paint === 'value'}
-                        onChange={() => setPaint('value')}
-                      />{' '}
-                      {t.paintValue}
-                    </label>
-                  </div>
+                  <PaintChoice paint={paint} onPaint={setPaint} />
                 </header>
                 <p className="hint">
                   {paint === 'group'
