@@ -71,32 +71,35 @@ export function NumberField({
   const show = (v: number) => (decimal ? formatValue(v) : String(v));
   const read = decimal ? parseDecimal : parseWhole;
   const [text, setText] = useState(show(value));
-  const [error, setError] = useState<string | null>(null);
+  /** The text last refused, or null; its message is worded at each render, so it follows a change of language. */
+  const [refused, setRefused] = useState<string | null>(null);
   const [prev, setPrev] = useState(`${value}:${min}:${max}`);
   if (prev !== `${value}:${min}:${max}`) {
     // The value or its bounds changed from outside (a link, a preset, another field): show the value
     // afresh unless it is what was typed.
     if (read(text) !== value) setText(show(value));
     setPrev(`${value}:${min}:${max}`);
-    setError(null);
+    setRefused(null);
   }
-  const submit = (typed: string) => {
+  /** Why `typed` cannot be taken, in the page's language, or null when it can. */
+  const problem = (typed: string): string | null => {
     const v = read(typed);
     if (v === null) {
       const [lo, hi] = [formatValue(min), formatValue(max)];
-      setError(decimal ? t.enterNumber(label, lo, hi) : t.enterWhole(label, lo, hi));
-      return;
+      return decimal ? t.enterNumber(label, lo, hi) : t.enterWhole(label, lo, hi);
     }
-    if (v < min || v > max) {
-      setError(explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max)));
-      return;
-    }
+    if (v < min || v > max) return explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max));
     const extra = check?.(v) ?? null;
-    if (extra) {
-      setError(`${label}: ${extra}`);
+    return extra ? `${label}: ${extra}` : null;
+  };
+  const error = refused === null ? null : problem(refused);
+  const submit = (typed: string) => {
+    if (problem(typed) !== null) {
+      setRefused(typed);
       return;
     }
-    setError(null);
+    setRefused(null);
+    const v = read(typed)!;
     if (v !== value) onChange(v);
   };
   /** ↑/↓ on a whole-number field: one more or one less than the value shown (or typed), kept in range. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import { createElement, useState } from 'react';
-import { render, screen, fireEvent, cleanup } from '@testing-library/react';
+import { render, screen, fireEvent, cleanup, act } from '@testing-library/react';
 import { NumberField, parseDecimal } from '../../src/components/NumberField';
 import { getAppStore } from '../../src/state/store';
 
@@ -97,5 +97,16 @@ describe('NumberField', () => {
     fireEvent.change(screen.getByTestId('field'), { target: { value: '?' } });
     expect(screen.getByRole('alert').textContent).toBe('Offset: 0부터 10까지의 수를 입력하세요');
     getAppStore().getState().setLang('en');
+  });
+
+  it('a message already shown follows a change of language, and the typed text stays', () => {
+    getAppStore().getState().setLang('ko');
+    render(createElement(Harness, { min: 1, max: 8, initial: 3, onChange: () => {} }));
+    const input = screen.getByTestId('field') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '20' } });
+    expect(screen.getByRole('alert').textContent).toContain('범위를 벗어납니다');
+    act(() => getAppStore().getState().setLang('en'));
+    expect(screen.getByRole('alert').textContent).toBe('Offset: 20 is out of range; use 1 to 8');
+    expect(input.value).toBe('20');
   });
 });
