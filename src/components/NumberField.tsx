@@ -88,7 +88,8 @@ export function NumberField({
       const [lo, hi] = [formatValue(min), formatValue(max)];
       return decimal ? t.enterNumber(label, lo, hi) : t.enterWhole(label, lo, hi);
     }
-    if (v < min || v > max) return explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max));
+    if (v < min || v > max)
+      return explain ? explain(v) : t.outOfRange(label, formatValue(v), formatValue(min), formatValue(max));
     const extra = check?.(v) ?? null;
     return extra ? `${label}: ${extra}` : null;
   };
@@ -109,7 +110,9 @@ export function NumberField({
     setText(show(next));
     submit(show(next));
   };
-  const classes = ['number-field', decimal && 'decimal-field', hideLabel && 'bare', className].filter(Boolean).join(' ');
+  const classes = ['number-field', decimal && 'decimal-field', hideLabel && 'bare', className]
+    .filter(Boolean)
+    .join(' ');
   return (
     <span className={classes}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
