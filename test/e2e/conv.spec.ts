@@ -42,6 +42,8 @@ test.describe('the convolution view', () => {
 
   test('the keyboard steps through the output and the URL follows', async ({ page }) => {
     await page.goto(`./${LECTURE}`);
+    // The view's code loads after the page's `load`: a key pressed before it is on screen does nothing.
+    await expect(page.locator('.step-label')).toContainText('Step 1 of 18');
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('.step-label')).toContainText('Step 2 of 18');
