@@ -1,5 +1,7 @@
 /** The English strings of the `conv` namespace (src/i18n/conv.ts). */
+import names from './names';
 const en = {
+  ...names,
   // The panel
   title: 'Convolution',
   settingsLabel: 'Settings',
@@ -70,19 +72,8 @@ const en = {
   // Sources and presets
   srcInt: 'Random integers',
   srcFloat: 'Random decimals',
-  srcChecker: 'Checkerboard (image)',
-  srcDigit: 'Handwritten 7 (image)',
-  srcGradient: 'Colour gradient (image)',
-  srcScene: 'Landscape (image)',
   srcUpload: 'Your image…',
   presetRandom: 'Random',
-  presetIdentity: 'Identity',
-  presetBox: 'Box blur',
-  presetGauss: 'Gaussian blur',
-  presetSharpen: 'Sharpen',
-  presetSobelx: 'Sobel x (vertical edges)',
-  presetSobely: 'Sobel y (horizontal edges)',
-  presetLaplace: 'Laplacian',
   presetNeedsOdd: 'needs an odd kernel size (a centre cell)',
   presetNeeds3: 'is defined for a 3×3 kernel',
   // Summary

@@ -1,10 +1,13 @@
 /** The English strings of the `pool` namespace (src/i18n/pool.ts). */
+import names from './names';
+
 /** "1 cell", "4 cells": an English count with its noun. */
 const n = (count: string, one: string, many: string) => `${count} ${count === '1' ? one : many}`;
 /** The singular after a count of one, else the plural: "counts" / "count", "row" / "rows". */
 const pick = (count: string, one: string, many: string) => (count === '1' ? one : many);
 
 const en = {
+  ...names,
   // The panel
   settings: 'Settings',
   heading: 'Pooling and activation',
@@ -29,10 +32,6 @@ const en = {
   source: 'Source',
   srcInt: 'Random integers 0–9',
   srcFloat: 'Random decimals −1…1',
-  srcChecker: 'Checkerboard (image)',
-  srcDigit: 'Handwritten 7 (image)',
-  srcGradient: 'Colour gradient (image)',
-  srcScene: 'Landscape (image)',
   channels: 'Channels',
   height: 'Height',
   width: 'Width',
@@ -59,13 +58,6 @@ const en = {
   reluFilter: 'Filter before ReLU',
   reluFilterHint: 'A 3×3 filter over all input channels, stride 1, padding 1, no bias.',
   presetRandom: 'Random (seeded)',
-  presetIdentity: 'Identity',
-  presetBox: 'Box blur',
-  presetGauss: 'Gaussian blur',
-  presetSharpen: 'Sharpen',
-  presetSobelx: 'Sobel x (vertical edges)',
-  presetSobely: 'Sobel y (horizontal edges)',
-  presetLaplace: 'Laplacian',
 
   // Summary
   summary: 'Layer summary',

@@ -1,8 +1,10 @@
 /** The Korean strings of the `conv` namespace (src/i18n/conv.ts). */
+import names from './names';
 import type { Translation } from '../core';
 import type en from '../en/conv';
 
 const ko: Translation<typeof en> = {
+  ...names,
   title: '합성곱',
   settingsLabel: '설정',
   noImage: '이미지를 고르지 않았습니다. “내 이미지…”로 고르거나 입력 위에 끌어다 놓으세요.',
@@ -69,19 +71,8 @@ const ko: Translation<typeof en> = {
     `${v}${unit} 커널${dilated}은(는) 패딩한 입력에 들어가지 않습니다: ${sum}${unit}. 최대 ${max}까지 쓰거나 패딩을 늘리세요.`,
   srcInt: '무작위 정수',
   srcFloat: '무작위 소수',
-  srcChecker: '체커보드 (이미지)',
-  srcDigit: '손글씨 7 (이미지)',
-  srcGradient: '색 그라데이션 (이미지)',
-  srcScene: '풍경 (이미지)',
   srcUpload: '내 이미지…',
   presetRandom: '무작위',
-  presetIdentity: '항등',
-  presetBox: '박스 블러',
-  presetGauss: '가우시안 블러',
-  presetSharpen: '샤프닝',
-  presetSobelx: '소벨 x (세로 경계)',
-  presetSobely: '소벨 y (가로 경계)',
-  presetLaplace: '라플라시안',
   presetNeedsOdd: '홀수 크기 커널(가운데 칸)이 필요합니다',
   presetNeeds3: '3×3 커널에만 정의되어 있습니다',
   summaryLabel: '레이어 요약',

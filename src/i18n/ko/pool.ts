@@ -1,8 +1,10 @@
 /** The Korean strings of the `pool` namespace (src/i18n/pool.ts). */
+import names from './names';
 import type { Translation } from '../core';
 import type en from '../en/pool';
 
 const ko: Translation<typeof en> = {
+  ...names,
   settings: '설정',
   heading: '풀링과 활성화 함수',
   parts: '보기의 부분',
@@ -25,10 +27,6 @@ const ko: Translation<typeof en> = {
   source: '입력 데이터',
   srcInt: '무작위 정수 0–9',
   srcFloat: '무작위 소수 −1…1',
-  srcChecker: '체커보드 (이미지)',
-  srcDigit: '손글씨 7 (이미지)',
-  srcGradient: '색 그라데이션 (이미지)',
-  srcScene: '풍경 (이미지)',
   channels: '채널',
   height: '높이',
   width: '너비',
@@ -55,13 +53,6 @@ const ko: Translation<typeof en> = {
   reluFilter: 'ReLU 앞의 필터',
   reluFilterHint: '모든 입력 채널에 걸친 3×3 필터, 스트라이드 1, 패딩 1, 편향 없음.',
   presetRandom: '무작위 (시드)',
-  presetIdentity: '항등',
-  presetBox: '박스 블러',
-  presetGauss: '가우시안 블러',
-  presetSharpen: '선명하게',
-  presetSobelx: 'Sobel x (세로 경계)',
-  presetSobely: 'Sobel y (가로 경계)',
-  presetLaplace: '라플라시안',
 
   summary: '레이어 요약',
   shapeIn: '입력: 채널 × 높이 × 너비',
