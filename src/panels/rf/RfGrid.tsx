@@ -46,12 +46,12 @@ export interface RfGridProps {
 /**
  * One feature map as the receptive-field view draws it: two boxes coloured by the theme's CSS
  * variables, the padding ring and the map inside it (so a 224×224 map costs two elements and
- * follows the light or dark theme without repainting), and on top, in SVG, the cells that feed the
- * selected cell in violet (one rectangle per run of rows and columns, so gaps show), the selected
- * cell in amber with a dark outline and the field's outline. The field (when it has no gaps), the
- * outline and the keyboard cursor are positioned boxes rather than SVG paths: hovering a cell of the
- * last of 30 maps moves them in every earlier map, and moving a box costs much less than rewriting a
- * path (no SVG layout, no repaint of the whole SVG).
+ * follows the light or dark theme without repainting), and on top the cells that feed the selected
+ * cell in violet (one box when they have no gaps, else an SVG path of one rectangle per run of rows
+ * and columns, so gaps show), the selected cell in amber with a dark outline (SVG), and the field's
+ * outline and the keyboard cursor (boxes). Boxes rather than paths because hovering a cell of the
+ * last of 30 maps moves the field and outline of every earlier map, and a translated box needs no SVG
+ * layout or repaint of the whole SVG.
  * One tab stop: the arrow keys move a cursor (which previews like hovering), Enter or a click selects.
  */
 export const RfGrid = memo(function RfGrid({ side, pad, cell, field, selected, outline, label, describe, onFocusCell, onSelect, testId }: RfGridProps) {
