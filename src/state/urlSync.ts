@@ -71,7 +71,7 @@ export function bindUrl(store: AppStore, win: UrlWindow, options: BindOptions = 
   /** The end of a throttling window: writes the latest link if a write waited. */
   function endCooldown() {
     cooldown = null;
-    if (!pending || awaiting !== null) return;
+    if (!pending) return;
     pending = false;
     const hash = linkOf(store.getState());
     if (hash === written) return;

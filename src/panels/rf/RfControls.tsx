@@ -95,7 +95,7 @@ function NotationField({
  * Enter opens it): a stack of 30 layers would otherwise put 270 controls in the sidebar, and the page
  * pays for every one of them on every frame of a hover over the maps (~2.5 ms of 9 on the largest).
  */
-export const COLLAPSED_FROM = 9;
+const COLLAPSED_FROM = 9;
 
 function LayerRow({
   layer,
