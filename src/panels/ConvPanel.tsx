@@ -17,6 +17,7 @@ import { useElementWidth } from '../components/useElementWidth';
 import { buildConvModel, type ImagePixels } from './conv/model';
 import { highlightsFor, type Hover } from './conv/focus';
 import { ConvControls, type ConvActions } from './conv/ConvControls';
+import { PresentLayerBar } from './conv/PresentLayerBar';
 import { ConvSummary } from './conv/ConvSummary';
 import { InputMaps, FilterBank, OutputMaps, cellSize, numberCell, numberFont } from './conv/ConvMaps';
 import { NUMBER_MIN_CELL } from '../components/Grid';
@@ -242,6 +243,7 @@ export function ConvPanel() {
       <div className="main-col" ref={mainRef}>
         <h2 className="visually-hidden">{t.title}</h2>
         <ConvSummary cfg={structural} model={model} t={t} />
+        {present && <PresentLayerBar cfg={structural} actions={actions} rejection={rejection} t={t} />}
         <PlaybackBar
           step={step}
           total={model.total}

@@ -178,6 +178,57 @@ test.describe('the convolution view in presentation mode', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
+  test('the layer bar changes kernel, stride, padding and filters with − and +, and says why a change is refused', async ({ page }) => {
+    await page.goto(`./${LECTURE}&present=1`);
+    const shapes = page.getByTestId('shapes');
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×3×3]');
+    const bar = page.getByRole('group', { name: 'The layer, while presenting' });
+    await expect(bar).toBeInViewport();
+    // Padding 1 → 2: ⌊(5 + 4 − 3)/2⌋ + 1 = 4.
+    await bar.getByRole('button', { name: 'Padding + 1' }).click();
+    await expect(page.getByTestId('present-p')).toHaveText('2');
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×4×4]');
+    await expect(page).toHaveURL(/[?&]p=2(&|$)/);
+    await bar.getByRole('button', { name: 'Filters + 1' }).click();
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×3×3] → [3×4×4]');
+    // Padding down to 0, where − is disabled: ⌊(5 − 3)/2⌋ + 1 = 2.
+    await bar.getByRole('button', { name: 'Padding − 1' }).click();
+    await bar.getByRole('button', { name: 'Padding − 1' }).click();
+    await expect(page.getByTestId('present-p')).toHaveText('0');
+    await expect(bar.getByRole('button', { name: 'Padding − 1' })).toBeDisabled();
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×3×3] → [3×2×2]');
+    await bar.getByRole('button', { name: 'Stride − 1' }).click();
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×3×3] → [3×3×3]');
+    // Kernel 3 → 5 fits the unpadded 5×5 input; 6 does not, and the bar says so and keeps 5.
+    await bar.getByRole('button', { name: 'Kernel + 1' }).click();
+    await bar.getByRole('button', { name: 'Kernel + 1' }).click();
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×5×5] → [3×1×1]');
+    await bar.getByRole('button', { name: 'Kernel + 1' }).click();
+    await expect(page.getByTestId('present-rejection')).toHaveText(
+      'With dilation 1 a kernel of 6 spans 6 rows, but the padded input has only 5 rows (5 + padding 0 + 0), so there would be no output.',
+    );
+    await expect(page.getByTestId('present-k')).toHaveText('5×5');
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×5×5] → [3×1×1]');
+    // A good change clears the message; the clicker still steps the view.
+    await bar.getByRole('button', { name: 'Kernel − 1' }).click();
+    await expect(page.getByTestId('present-rejection')).toHaveCount(0);
+    await expect(shapes).toHaveText('[3×5×5] ⊛ [3×3×4×4] → [3×2×2]');
+    await page.keyboard.press('PageDown');
+    await expect(page.locator('.step-label')).toContainText('Step 2 of 12');
+    // Not presenting, the bar is gone (the settings column has the same controls).
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('present-layer')).toHaveCount(0);
+    await expect(page.getByTestId('kernel-h')).toBeVisible();
+  });
+
+  test('the layer bar reads in Korean', async ({ page }) => {
+    await page.goto(`./${LECTURE}&present=1&lang=ko`);
+    const bar = page.getByRole('group', { name: '발표 중 레이어 설정' });
+    await bar.getByRole('button', { name: '패딩 1 늘리기' }).click();
+    await expect(page.getByTestId('shapes')).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×4×4]');
+    await expect(bar.getByRole('group', { name: '커널' })).toContainText('3×3');
+  });
+
   test('in Korean at 1920×1080 the maps are large and axe finds no violations', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(`./${LECTURE}&present=1&lang=ko`);
