@@ -158,7 +158,7 @@ test.describe('the architecture view', () => {
     await page.getByTestId('arch-n').fill('4');
     // 8 → 4 → 2 → 1: the fourth pool would get a 1×1 map.
     await expect(page.getByTestId('rejection-f')).toHaveText(
-      'pool4 (nn.MaxPool2d(2)) would pool a 8×1×1 map below 1×1: a 2×2 window needs at least 2×2 cells. Valid here: pool size 1 (no pooling) to 1, or at most 3 blocks, or a larger input.',
+      'pool4 (nn.MaxPool2d(2)) would pool a 8×1×1 map below 1×1: a 2×2 window needs at least 2×2 cells. Valid here: no pooling (pool size 1), or at most 3 blocks, or a larger input.',
     );
     await expect(page.getByTestId('shape-pool3')).toHaveText('4×1×1');
     await expect(page.getByTestId('row-conv4')).toHaveCount(0);

@@ -123,7 +123,22 @@ describe('other networks', () => {
       field: 'pool',
       layer: 'pool4',
       message:
-        'pool4 (nn.MaxPool2d(2)) would pool a 4×1×1 map below 1×1: a 2×2 window needs at least 2×2 cells. Valid here: pool size 1 (no pooling) to 1, or at most 3 blocks, or a larger input.',
+        'pool4 (nn.MaxPool2d(2)) would pool a 4×1×1 map below 1×1: a 2×2 window needs at least 2×2 cells. Valid here: no pooling (pool size 1), or at most 3 blocks, or a larger input.',
+    });
+  });
+
+  it('the valid pool sizes are those the whole network can take, not the size of the map pooled by the refused size', () => {
+    // 3×32×32, three k3 p1 blocks. Pool 4: 32 → 8 → 2, and pool3 would get a 2×2 map. Pool 3 works
+    // (32 → 10 → 3 → 1), although the 2×2 map the message names is smaller than 3.
+    const cfg = { ...defaultArch(), f: [16, 32, 64], k: [3, 3, 3], p: [1, 1, 1] };
+    expect(archLayers({ ...cfg, pool: 3 }).problem).toBeNull();
+    expect(archLayers({ ...cfg, pool: 4 }).problem).toMatchObject({
+      field: 'pool',
+      layer: 'pool3',
+      message:
+        'pool3 (nn.MaxPool2d(4)) would pool a 64×2×2 map below 1×1: a 4×4 window needs at least 4×4 cells. Valid here: pool size 1 (no pooling) to 3, or at most 2 blocks, or a larger input.',
+      ko:
+        'pool3(nn.MaxPool2d(4))은(는) 64×2×2 맵을 1×1보다 작게 만듭니다. 4×4 윈도우에는 최소 4×4칸이 필요합니다. 여기서 가능한 것: 풀링 크기 1(풀링 없음)부터 3까지, 또는 블록 최대 2개, 또는 더 큰 입력.',
     });
   });
 

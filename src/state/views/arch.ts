@@ -200,6 +200,12 @@ const shapeText = (shape: readonly number[]) => shape.join('×');
  * additions are not counted, as in the engine's conv2dMacs); ReLU, pooling and flatten have no
  * parameters and no MACs.
  */
+/** The largest pool size below `s` with which no block pools its map below 1×1 (1, no pooling, always can). */
+function largestPoolBelow(cfg: ArchConfig, s: number): number {
+  for (let t = s - 1; t >= 2; t--) if (archLayers({ ...cfg, pool: t }).problem?.field !== 'pool') return t;
+  return 1;
+}
+
 export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: ArchProblem | null } {
   const layers: ArchLayer[] = [];
   let shape: number[] = [cfg.c, cfg.h, cfg.w];
@@ -275,7 +281,9 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
       const pw = Math.floor(ow / s);
       const torchPool = `nn.MaxPool2d(${s})`;
       if (ph < 1 || pw < 1) {
-        const maxPool = Math.min(oh, ow);
+        // The largest pool size that every block can take (the map here has already been pooled by
+        // `s` in the earlier blocks, so its own size would understate it).
+        const maxPool = largestPoolBelow(cfg, s);
         return {
           layers,
           problem: {
@@ -283,12 +291,14 @@ export function archLayers(cfg: ArchConfig): { layers: ArchLayer[]; problem: Arc
             layer: `pool${b + 1}`,
             message:
               `pool${b + 1} (${torchPool}) would pool a ${shapeText(shape)} map below 1×1: a ${s}×${s} window needs ` +
-              `at least ${s}×${s} cells. Valid here: pool size 1 (no pooling) to ${maxPool}` +
+              `at least ${s}×${s} cells. Valid here: ` +
+              (maxPool === 1 ? 'no pooling (pool size 1)' : `pool size 1 (no pooling) to ${maxPool}`) +
               (b > 0 ? `, or at most ${b} ${b === 1 ? 'block' : 'blocks'}` : '') +
               ', or a larger input.',
             ko:
               `pool${b + 1}(${torchPool})은(는) ${shapeText(shape)} 맵을 1×1보다 작게 만듭니다. ${s}×${s} 윈도우에는 ` +
-              `최소 ${s}×${s}칸이 필요합니다. 여기서 가능한 것: 풀링 크기 1(풀링 없음)부터 ${maxPool}까지` +
+              `최소 ${s}×${s}칸이 필요합니다. 여기서 가능한 것: ` +
+              (maxPool === 1 ? '풀링 없음(풀링 크기 1)' : `풀링 크기 1(풀링 없음)부터 ${maxPool}까지`) +
               (b > 0 ? `, 또는 블록 최대 ${b}개` : '') +
               ', 또는 더 큰 입력.',
           },
