@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { localized } from '../i18n/localized';
 import { getAppStore, useAppStore, selectRejection, selectLang, type AppState } from '../state/store';
 import {
+  ARCH_LIMITS,
   archLayers,
   archPytorch,
   archTotals,
@@ -17,6 +18,7 @@ import {
   type ArchConfig,
   type ArchResult,
 } from '../state/views/arch';
+import { PresentSteppers } from '../components/PresentSteppers';
 import { CopyButton } from '../components/CopyButton';
 import { MAX_UPLOAD_BYTES, SAMPLES, decodeImage, imageToPixels, loadSample, type SampleName } from '../io/image';
 import { formatCount } from '../viz/format';
@@ -156,6 +158,33 @@ export function ArchPanel() {
             {t.totals(formatCount(totals.params), formatCount(totals.convParams), formatCount(totals.macs), formatCount(totals.activations))}
           </p>
         </section>
+        {present && (
+          // Presenting hides the settings; the lesson still asks to add a block or change the pool size.
+          <PresentSteppers
+            label={tc.presentSettings}
+            items={[
+              {
+                id: 'blocks',
+                name: t.presentBlocks,
+                value: String(cfg.f.length),
+                less: () => actions.blocks(cfg.f.length - 1),
+                more: () => actions.blocks(cfg.f.length + 1),
+                atMin: cfg.f.length <= 1,
+                atMax: cfg.f.length >= ARCH_LIMITS.blocks,
+              },
+              {
+                id: 'pool',
+                name: t.presentPool,
+                value: String(cfg.pool),
+                less: () => actions.pool(cfg.pool - 1),
+                more: () => actions.pool(cfg.pool + 1),
+                atMin: cfg.pool <= 1,
+                atMax: cfg.pool >= ARCH_LIMITS.pool,
+              },
+            ]}
+            refusal={rejection !== null && ['f', 'pool'].includes(rejection.field) ? rejection.message : null}
+          />
+        )}
         <section className="stage-block" aria-labelledby="arch-diagram-title">
           <header>
             <h3 id="arch-diagram-title">{t.diagramTitle}</h3>

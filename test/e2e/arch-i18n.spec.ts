@@ -87,6 +87,30 @@ test.describe('the architecture view in Korean, dark and presentation modes', ()
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   });
 
+  test('presenting, − and + change the number of blocks and the pool size, and a refusal says why', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`./${LINK}&present=1`);
+    const bar = page.getByRole('group', { name: 'Settings while presenting' });
+    await expect(bar).toBeInViewport();
+    await expect(page.getByTestId('present-blocks')).toHaveText('2');
+    await bar.getByRole('button', { name: 'Blocks (N) + 1' }).click();
+    await expect(page.getByTestId('present-blocks')).toHaveText('3');
+    // A new block copies the last one with twice its filters.
+    await expect(page).toHaveURL(/[?&]f=16,32,64(&|$)/);
+    await bar.getByRole('button', { name: 'Pool size + 1' }).click();
+    await expect(page).toHaveURL(/[?&]pool=3(&|$)/);
+    // 32 → pool 3 → 10 → 3 → 1: a pool of 4 would leave 32 → 8 → 2 → nothing.
+    await bar.getByRole('button', { name: 'Pool size + 1' }).click();
+    await expect(page.getByTestId('present-rejection')).toHaveText(
+      'pool3 (nn.MaxPool2d(4)) would pool a 64×2×2 map below 1×1: a 4×4 window needs at least 4×4 cells. Valid here: pool size 1 (no pooling) to 3, or at most 2 blocks, or a larger input.',
+    );
+    await expect(page.getByTestId('present-pool')).toHaveText('3');
+    await bar.getByRole('button', { name: 'Blocks (N) − 1' }).click();
+    await expect(page.getByTestId('present-blocks')).toHaveText('2');
+    await expect(page.getByTestId('present-rejection')).toHaveCount(0);
+    await expect(page).toHaveURL(/[?&]f=16,32(&|$)/);
+  });
+
   test('axe finds no violations while presenting', async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`./${LINK}&present=1`);

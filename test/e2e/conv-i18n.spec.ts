@@ -182,7 +182,7 @@ test.describe('the convolution view in presentation mode', () => {
     await page.goto(`./${LECTURE}&present=1`);
     const shapes = page.getByTestId('shapes');
     await expect(shapes).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×3×3]');
-    const bar = page.getByRole('group', { name: 'The layer, while presenting' });
+    const bar = page.getByRole('group', { name: 'Settings while presenting' });
     await expect(bar).toBeInViewport();
     // Padding 1 → 2: ⌊(5 + 4 − 3)/2⌋ + 1 = 4.
     await bar.getByRole('button', { name: 'Padding + 1' }).click();
@@ -217,13 +217,13 @@ test.describe('the convolution view in presentation mode', () => {
     await expect(page.locator('.step-label')).toContainText('Step 2 of 12');
     // Not presenting, the bar is gone (the settings column has the same controls).
     await page.keyboard.press('p');
-    await expect(page.getByTestId('present-layer')).toHaveCount(0);
+    await expect(page.getByTestId('present-steppers')).toHaveCount(0);
     await expect(page.getByTestId('kernel-h')).toBeVisible();
   });
 
   test('the layer bar reads in Korean', async ({ page }) => {
     await page.goto(`./${LECTURE}&present=1&lang=ko`);
-    const bar = page.getByRole('group', { name: '발표 중 레이어 설정' });
+    const bar = page.getByRole('group', { name: '발표 중 설정' });
     await bar.getByRole('button', { name: '패딩 1 늘리기' }).click();
     await expect(page.getByTestId('shapes')).toHaveText('[3×5×5] ⊛ [2×3×3×3] → [2×4×4]');
     await expect(bar.getByRole('group', { name: '커널' })).toContainText('3×3');

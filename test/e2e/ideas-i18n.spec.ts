@@ -138,10 +138,20 @@ test.describe('the lecture-ideas view in Korean, dark and presentation modes', (
     await page.keyboard.press('ArrowDown');
     await expect(page.getByTestId('depth-sum')).toContainText('출력 [0, 1, 0]');
 
-    await page.goto('./#/ideas?demo=1x1&present=1');
+    await page.goto('./#/ideas?demo=1x1&present=1&lang=ko');
     await expect(page.getByTestId('point-cout')).toBeHidden();
     await expect(page.getByRole('complementary')).toBeHidden();
     await expect(page.getByTestId('point-rows')).toBeAttached();
+    // The lesson asks to change the number of output channels: presenting, − and + do it.
+    const bar = page.getByRole('group', { name: '발표 중 설정' });
+    await expect(page.getByTestId('point-shapes')).toHaveText('[3×5×5] ⊛ [2×3×1×1] → [2×5×5]');
+    await bar.getByRole('button', { name: '출력 채널 수 (Cout) 1 늘리기' }).click();
+    await expect(page.getByTestId('point-shapes')).toHaveText('[3×5×5] ⊛ [3×3×1×1] → [3×5×5]');
+    await expect(page.getByTestId('point-output-2')).toBeVisible();
+    await bar.getByRole('button', { name: '출력 채널 수 (Cout) 1 줄이기' }).click();
+    await bar.getByRole('button', { name: '출력 채널 수 (Cout) 1 줄이기' }).click();
+    await expect(page.getByTestId('present-pcout')).toHaveText('1');
+    await expect(bar.getByRole('button', { name: '출력 채널 수 (Cout) 1 줄이기' })).toBeDisabled();
   });
 
   for (const { demo, link } of DEMOS) {

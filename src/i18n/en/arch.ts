@@ -40,6 +40,8 @@ const en = {
   newSeedTitle: 'A new random seed',
   conv: 'Convolution blocks [Conv, ReLU, Pool]',
   n: 'N, the number of blocks',
+  presentBlocks: 'Blocks (N)',
+  presentPool: 'Pool size',
   filters: 'filters',
   kernel: 'kernel',
   padding: 'padding',

@@ -59,6 +59,9 @@ const en = {
   /** The focus line of a stepped view: the step's number and what it does. */
   stepLine: (step: string, headline: string) => `Step ${step}: ${headline}`,
   pressHelp: 'press ? for keyboard shortcuts',
+  presentSettings: 'Settings while presenting',
+  decrease: (what: string) => `${what} − 1`,
+  increase: (what: string) => `${what} + 1`,
   speed: 'Speed',
   speedTitle: 'Steps per second (+ / −)',
   perSecond: '/s',

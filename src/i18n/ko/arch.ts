@@ -40,6 +40,8 @@ const ko: Translation<typeof en> = {
   newSeedTitle: '무작위로 새 시드 고르기',
   conv: '합성곱 블록 [Conv, ReLU, Pool]',
   n: 'N, 블록 수',
+  presentBlocks: '블록 수 (N)',
+  presentPool: '풀링 크기',
   filters: '필터 수',
   kernel: '커널',
   padding: '패딩',

@@ -9,6 +9,8 @@ import { ideas } from '../../i18n/ideas';
 import { cellText, pointLiveText, pointRowText, sizeText } from './text';
 import { IDEAS_LIMITS, setPointCout, setPointInput, setPointPixel, setSeed } from '../../state/views/ideas';
 import { buildPointModel, matVec, pixelVector } from './models';
+import { PresentSteppers } from '../../components/PresentSteppers';
+import { common } from '../../i18n/common';
 import { LiveText, Refusal, SeedField, ShapeFields, fitCell, usePresent, type DemoProps } from './common';
 
 const LIMITS = IDEAS_LIMITS.point;
@@ -19,7 +21,8 @@ const LIMITS = IDEAS_LIMITS.point;
  */
 export function PointDemo({ cfg, act, rejection }: DemoProps) {
   const t = useT(ideas);
-  const { zoom } = usePresent();
+  const tc = useT(common);
+  const { present, zoom } = usePresent();
   const [mainRef, width] = useElementWidth<HTMLDivElement>(900);
   const key = JSON.stringify([cfg.seed, cfg.pc, cfg.ph, cfg.pw, cfg.pcout]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -86,6 +89,24 @@ export function PointDemo({ cfg, act, rejection }: DemoProps) {
           </p>
         </section>
 
+        {present && (
+          // Presenting hides the settings; the lesson still asks to change the number of output channels.
+          <PresentSteppers
+            label={tc.presentSettings}
+            items={[
+              {
+                id: 'pcout',
+                name: t.outChannels,
+                value: String(CO),
+                less: () => act(setPointCout(cfg, CO - 1)),
+                more: () => act(setPointCout(cfg, CO + 1)),
+                atMin: CO <= 1,
+                atMax: CO >= LIMITS.cout,
+              },
+            ]}
+            refusal={rejection?.field === 'pcout' ? rejection.message : null}
+          />
+        )}
         <section className="stage-block" aria-labelledby="point-maps-title">
           <header>
             <h3 id="point-maps-title">
