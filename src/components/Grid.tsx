@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import { interpolateRgb } from 'd3';
 import { GREY_LUT, SIGNED_LUT, paletteIndex, paletteScale, textColorOn, type Palette } from '../viz/color';
+import { readCssRgb } from '../viz/cssColor';
 
 const fade = (color: string) => interpolateRgb(color, '#ffffff')(0.6);
 import { formatCell, formatValue } from '../viz/format';
@@ -104,7 +105,7 @@ const themeKey = () => {
 /** Theme colours read once per theme: reading computed style in every repaint would force a style pass per frame. */
 const rgbCache = new Map<string, [number, number, number]>();
 
-/** A theme colour of the page (`--pad-fill`, …) as RGB, read from the stylesheet; `fallback` when unreadable. */
+/** A theme colour of the page (`--pad-fill`, …) as RGB, as the theme shows it; `fallback` when unreadable. */
 function cssRgb(name: string, fallback: [number, number, number], theme: string): [number, number, number] {
   const key = `${theme}|${name}`;
   const cached = rgbCache.get(key);
@@ -112,14 +113,6 @@ function cssRgb(name: string, fallback: [number, number, number], theme: string)
   const rgb = readCssRgb(name, fallback);
   rgbCache.set(key, rgb);
   return rgb;
-}
-
-function readCssRgb(name: string, fallback: [number, number, number]): [number, number, number] {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(v)?.[1];
-  if (!hex) return fallback;
-  const full = hex.length === 3 ? [...hex].map((h) => h + h).join('') : hex;
-  return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
 }
 
 /** Paints the value layer of a large grid into a canvas, one pixel per cell, stretched by CSS. */
