@@ -18,7 +18,10 @@ export function savedTheme(): Theme {
   }
 }
 
-/** Applies a theme to the document (`data-theme` on <html>; `auto` leaves it to the media query). */
+/**
+ * Applies a theme to the document: `data-theme` on <html> sets its `color-scheme` (styles.css); `auto`
+ * removes it, leaving `light dark`, the system's.
+ */
 export function applyTheme(theme: Theme): void {
   const root = document.documentElement;
   if (theme === 'auto') root.removeAttribute('data-theme');
