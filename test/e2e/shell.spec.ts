@@ -3,6 +3,33 @@ import { test, expect } from './fixtures';
 
 const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation');
 
+/** Colours that follow the theme: the page, a panel, the text, the header, and the receptive-field view's own map and padding. */
+const themeColours = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const css = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+    return {
+      page: css('html').backgroundColor,
+      panel: css('.controls fieldset').backgroundColor,
+      text: css('body').color,
+      header: css('.app-header').backgroundColor,
+      rfMap: css('.rf-grid-map').backgroundColor,
+      rfPad: css('.rf-grid .grid-box').backgroundColor,
+    };
+  });
+
+/** The colour of pixel (x, y), one per cell, of the canvas of the grid `testId`. */
+const canvasPixel = (page: import('@playwright/test').Page, testId: string, x: number, y: number) =>
+  page
+    .getByTestId(testId)
+    .locator('canvas.grid-canvas')
+    .evaluate(
+      (canvas: HTMLCanvasElement, [x, y]) => {
+        const [r, g, b] = canvas.getContext('2d')!.getImageData(x!, y!, 1, 1).data;
+        return `rgb(${r}, ${g}, ${b})`;
+      },
+      [x, y],
+    );
+
 test.describe('the page shell', () => {
   test('switching to Korean translates the shell, keeps the view and puts lang=ko in the link', async ({ page }) => {
     await page.goto('./#/conv?in=1x6x6&k=3&f=1&s=1&p=0&step=4');
@@ -53,6 +80,64 @@ test.describe('the page shell', () => {
     await expect(page.getByTestId('theme')).toHaveValue('dark');
     const results = await new AxeBuilder({ page }).include('.app-header').analyze();
     expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+
+  test.describe('with the system in dark mode', () => {
+    test.use({ colorScheme: 'dark' });
+
+    test('"System" shows the same colours as the dark choice, and "Light" shows the light theme', async ({ page }) => {
+      await page.goto('./#/rf');
+      await expect(page.locator('.rf-grid-map').first()).toBeVisible();
+      await expect(page.getByTestId('theme')).toHaveValue('auto');
+      await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+      const system = await themeColours(page);
+      await page.getByTestId('theme').selectOption('dark');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      const dark = await themeColours(page);
+      expect(system).toEqual(dark);
+      expect(dark).toEqual({
+        page: 'rgb(11, 17, 32)',
+        panel: 'rgb(17, 24, 39)',
+        text: 'rgb(229, 231, 235)',
+        header: 'rgb(2, 6, 23)',
+        rfMap: 'rgb(30, 41, 59)',
+        rfPad: 'rgb(71, 85, 105)',
+      });
+      // The header's "Light" wins over the system's dark mode.
+      await page.getByTestId('theme').selectOption('light');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+      const light = await themeColours(page);
+      expect(light).toEqual({
+        page: 'rgb(248, 250, 252)',
+        panel: 'rgb(255, 255, 255)',
+        text: 'rgb(31, 41, 55)',
+        header: 'rgb(15, 23, 42)',
+        rfMap: 'rgb(255, 255, 255)',
+        rfPad: 'rgb(203, 213, 225)',
+      });
+      for (const key of Object.keys(light) as (keyof typeof light)[]) expect(light[key], key).not.toBe(dark[key]);
+    });
+
+    test('a canvas grid paints its padding and pending cells in the theme shown, and repaints when it changes', async ({ page }) => {
+      // 66×66 padded input and 64×64 output cells: more than a grid draws in SVG (1,600), so both are canvases.
+      await page.goto('./#/conv?v=1&in=1x64x64&k=3&f=1&s=1&p=1&d=1&seed=7');
+      await expect(page.getByTestId('input-0').locator('canvas.grid-canvas')).toBeVisible();
+      await expect(page.getByTestId('output-0').locator('canvas.grid-canvas')).toBeVisible();
+      // The corner of the input is padding (p = 1); the last output cell is not computed yet at the first step.
+      const pad = () => canvasPixel(page, 'input-0', 0, 0);
+      const pending = () => canvasPixel(page, 'output-0', 63, 63);
+      // System (dark): --pad-fill #273244, --pending-fill #1b2333.
+      await expect.poll(pad).toBe('rgb(39, 50, 68)');
+      await expect.poll(pending).toBe('rgb(27, 35, 51)');
+      // The system turns light: #e2e8f0 and #f8fafc.
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expect.poll(pad).toBe('rgb(226, 232, 240)');
+      await expect.poll(pending).toBe('rgb(248, 250, 252)');
+      // The header's "Dark" over the system's light mode.
+      await page.getByTestId('theme').selectOption('dark');
+      await expect.poll(pad).toBe('rgb(39, 50, 68)');
+      await expect.poll(pending).toBe('rgb(27, 35, 51)');
+    });
   });
 
   test('presentation mode: the button, key P and present=1 in the link; editing chrome hidden', async ({ page }) => {
