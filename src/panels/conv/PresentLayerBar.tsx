@@ -13,7 +13,30 @@ const FIELDS: readonly string[] = ['k', 's', 'p', 'f'];
 
 /** `3` when both axes agree, `3×5` when they do not. */
 const pairText = ([a, b]: readonly [number, number]) => (a === b ? `${a}` : `${a}×${b}`);
-const add = (pair: readonly [number, number], by: number): [number, number] => [Math.max(1, pair[0] + by), Math.max(1, pair[1] + by)];
+const add = (pair: readonly [number, number], by: number): [number, number] => [
+  Math.max(1, pair[0] + by),
+  Math.max(1, pair[1] + by),
+];
+
+/** A pair setting (kernel, stride) stepped on both axes at once, from 1 to `max`. */
+function pairStepper(
+  id: string,
+  name: string,
+  value: string,
+  pair: readonly [number, number],
+  max: number,
+  set: (p: [number, number]) => void,
+): Stepper {
+  return {
+    id,
+    name,
+    value,
+    less: () => set(add(pair, -1)),
+    more: () => set(add(pair, 1)),
+    atMin: pair[0] <= 1 && pair[1] <= 1,
+    atMax: pair[0] >= max && pair[1] >= max,
+  };
+}
 
 /**
  * The convolution view's bar while presenting: the kernel, the stride, the padding (every side) and
@@ -34,30 +57,16 @@ export const PresentLayerBar = memo(function PresentLayerBar({
   const tc = useT(common);
   const [pt, pb, pl, pr] = cfg.p;
   const items: Stepper[] = [
-    {
-      id: 'k',
-      name: t.kernel,
-      value: `${cfg.k[0]}×${cfg.k[1]}`,
-      less: () => actions.setKernel(add(cfg.k, -1)),
-      more: () => actions.setKernel(add(cfg.k, 1)),
-      atMin: cfg.k[0] <= 1 && cfg.k[1] <= 1,
-      atMax: cfg.k[0] >= LIMITS.k && cfg.k[1] >= LIMITS.k,
-    },
-    {
-      id: 's',
-      name: t.stride,
-      value: pairText(cfg.s),
-      less: () => actions.setStride(add(cfg.s, -1)),
-      more: () => actions.setStride(add(cfg.s, 1)),
-      atMin: cfg.s[0] <= 1 && cfg.s[1] <= 1,
-      atMax: cfg.s[0] >= LIMITS.s && cfg.s[1] >= LIMITS.s,
-    },
+    pairStepper('k', t.kernel, `${cfg.k[0]}×${cfg.k[1]}`, cfg.k, LIMITS.k, actions.setKernel),
+    pairStepper('s', t.stride, pairText(cfg.s), cfg.s, LIMITS.s, actions.setStride),
     {
       id: 'p',
       name: t.padding,
       value: pt === pb && pt === pl && pt === pr ? `${pt}` : cfg.p.join(', '),
-      less: () => actions.setPadding(cfg.p.map((v) => Math.max(0, v - 1)) as [number, number, number, number]),
-      more: () => actions.setPadding(cfg.p.map((v) => Math.min(LIMITS.p, v + 1)) as [number, number, number, number]),
+      less: () =>
+        actions.setPadding(cfg.p.map((v) => Math.max(0, v - 1)) as [number, number, number, number]),
+      more: () =>
+        actions.setPadding(cfg.p.map((v) => Math.min(LIMITS.p, v + 1)) as [number, number, number, number]),
       atMin: cfg.p.every((v) => v <= 0),
       atMax: cfg.p.every((v) => v >= LIMITS.p),
     },
